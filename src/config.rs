@@ -1,0 +1,153 @@
+//! The command line: `iskp-atlas [serve] [--bind ADDR] [--base-path /prefix] [--public-url URL] [--data DIR]`
+//! and `iskp-atlas check [--data DIR]`. Every serving flag has an `ATLAS_*` environment fallback.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// The ISKP Plots Atlas: the seven ISKP-linked terror plots in Europe (2020–2024) from DIIS Report 2025:09.
+#[derive(Debug, Parser)]
+#[command(name = "iskp-atlas", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Serving flags also work without the `serve` subcommand.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the atlas over HTTP (the default).
+    Serve(ServeArgs),
+    /// Validate a dataset and exit: 0 when valid, 1 with every problem listed when not.
+    Check(DataArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DataArgs {
+    /// Read the dataset from this directory (dataset.json, plots.json, sources.json)
+    /// instead of the copy compiled into the binary.
+    #[arg(long, env = "ATLAS_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(
+        long,
+        env = "ATLAS_BIND",
+        default_value = "127.0.0.1:3000",
+        value_name = "ADDR"
+    )]
+    pub bind: SocketAddr,
+    /// Path prefix the atlas is served under behind a reverse proxy, e.g. `/atlas`.
+    /// Every link, asset and redirect carries it.
+    #[arg(long, env = "ATLAS_BASE_PATH", default_value = "", value_name = "PREFIX", value_parser = parse_base_path)]
+    pub base_path: String,
+    /// Scheme and host readers reach the atlas at, e.g. `https://intranet.example`, for absolute
+    /// permanent URLs in citations and link previews. Without it, links are root-relative.
+    #[arg(long, env = "ATLAS_PUBLIC_URL", value_name = "URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// `""` or `/segment[/segment…]`, without a trailing slash.
+pub fn parse_base_path(s: &str) -> Result<String, String> {
+    let trimmed = s.trim_end_matches('/');
+    if trimmed.is_empty() {
+        return Ok(String::new());
+    }
+    let ok_char = |c: char| c.is_ascii_alphanumeric() || "-._~/".contains(c);
+    if !trimmed.starts_with('/') || trimmed.contains("//") || !trimmed.chars().all(ok_char) {
+        return Err(format!(
+            "'{s}' must look like /atlas or /tools/atlas (letters, digits, - . _ ~)"
+        ));
+    }
+    if trimmed.split('/').any(|seg| seg == "." || seg == "..") {
+        return Err(format!("'{s}' must not contain . or .. segments"));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// `http(s)://host[:port]`, without a trailing slash or a path (the base path is added separately).
+pub fn parse_public_url(s: &str) -> Result<String, String> {
+    let trimmed = s.trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .ok_or_else(|| format!("'{s}' must start with http:// or https://"))?;
+    let host_ok = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c));
+    if !host_ok {
+        return Err(format!(
+            "'{s}' must be a scheme and host only, e.g. https://intranet.example"
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths_are_normalised_or_refused() {
+        assert_eq!(parse_base_path("").as_deref(), Ok(""));
+        assert_eq!(parse_base_path("/").as_deref(), Ok(""));
+        assert_eq!(parse_base_path("/atlas/").as_deref(), Ok("/atlas"));
+        assert_eq!(
+            parse_base_path("/tools/atlas").as_deref(),
+            Ok("/tools/atlas")
+        );
+        for bad in ["atlas", "/a//b", "/a/../b", "/a b", "/\"x", "/<x>"] {
+            assert!(parse_base_path(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn public_urls_are_scheme_and_host() {
+        assert_eq!(
+            parse_public_url("https://intra.example/").as_deref(),
+            Ok("https://intra.example")
+        );
+        assert_eq!(
+            parse_public_url("http://10.0.0.5:8080").as_deref(),
+            Ok("http://10.0.0.5:8080")
+        );
+        for bad in [
+            "intra.example",
+            "ftp://x",
+            "https://x/path",
+            "https://",
+            "https://x\"y",
+        ] {
+            assert!(parse_public_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn serving_flags_work_with_and_without_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "iskp-atlas",
+            "--bind",
+            "127.0.0.1:8080",
+            "--base-path",
+            "/atlas",
+        ])
+        .expect("parses");
+        assert!(cli.command.is_none());
+        assert_eq!(cli.serve.bind.port(), 8080);
+        assert_eq!(cli.serve.base_path, "/atlas");
+        let cli =
+            Cli::try_parse_from(["iskp-atlas", "serve", "--bind", "127.0.0.1:0"]).expect("parses");
+        assert!(matches!(cli.command, Some(Command::Serve(ref a)) if a.bind.port() == 0));
+        let cli = Cli::try_parse_from(["iskp-atlas", "check", "--data", "/tmp/x"]).expect("parses");
+        assert!(matches!(cli.command, Some(Command::Check(ref a)) if a.data.is_some()));
+    }
+}

@@ -1,0 +1,143 @@
+//! The JSON API (`/api/plots.json`, `/api/plots/{slug}.json`) and `/healthz`.
+//!
+//! The documents are serialised once at start-up ([`ApiDocs::build`]): the data never changes while
+//! the process runs, so each request only copies bytes.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::error::AppError;
+use crate::model::plot::{Plot, TargetCategory};
+use crate::model::source::{Change, Period, Report, Section};
+use crate::model::{Dataset, PartialDate};
+use crate::site::{AppState, Site};
+
+/// The `dataset` object of `/api/plots.json`.
+#[derive(Serialize)]
+struct DatasetJson<'a> {
+    title: &'a str,
+    version: &'a str,
+    reviewed: &'a PartialDate,
+    period: &'a Period,
+    /// The report the data comes from.
+    source: &'a Report,
+    licence: &'a str,
+    sections: &'a [Section],
+    changelog: &'a [Change],
+}
+
+/// A plot as the API serves it: the stored fields plus a few derived for convenience.
+#[derive(Serialize)]
+struct PlotJson<'a> {
+    #[serde(flatten)]
+    plot: &'a Plot,
+    url: String,
+    handler_countries: Vec<&'a str>,
+    target_categories: Vec<TargetCategory>,
+    unknown_ages: u32,
+}
+
+impl<'a> PlotJson<'a> {
+    fn new(plot: &'a Plot, site: &Site) -> Self {
+        let mut target_categories: Vec<TargetCategory> =
+            plot.targets.iter().map(|t| t.category).collect();
+        target_categories.dedup();
+        PlotJson {
+            plot,
+            url: site.permanent(&plot.path()),
+            handler_countries: plot.international_connection.handler_countries(),
+            target_categories,
+            unknown_ages: plot.unknown_ages(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AllDoc<'a> {
+    dataset: DatasetJson<'a>,
+    plots: &'a [PlotJson<'a>],
+}
+
+/// The `dataset` object of a single-plot document: enough to cite it.
+#[derive(Serialize)]
+struct DatasetRef<'a> {
+    version: &'a str,
+    source: &'a Report,
+}
+
+#[derive(Serialize)]
+struct OneDoc<'a> {
+    dataset: DatasetRef<'a>,
+    plot: &'a PlotJson<'a>,
+}
+
+#[derive(Debug)]
+pub struct ApiDocs {
+    all: String,
+    by_slug: HashMap<String, String>,
+}
+
+impl ApiDocs {
+    pub fn build(data: &Dataset, site: &Site) -> Result<ApiDocs, serde_json::Error> {
+        let m = &data.meta;
+        let dataset = DatasetJson {
+            title: &m.title,
+            version: &m.version,
+            reviewed: &m.reviewed,
+            period: &m.period,
+            source: &m.report,
+            licence: &m.licence,
+            sections: &m.sections,
+            changelog: &m.changelog,
+        };
+        let plots: Vec<PlotJson> = data.plots.iter().map(|p| PlotJson::new(p, site)).collect();
+        let all = serde_json::to_string_pretty(&AllDoc {
+            dataset,
+            plots: &plots,
+        })?;
+        let mut by_slug = HashMap::new();
+        for plot in &plots {
+            let doc = OneDoc {
+                dataset: DatasetRef {
+                    version: &m.version,
+                    source: &m.report,
+                },
+                plot,
+            };
+            by_slug.insert(plot.plot.slug.clone(), serde_json::to_string_pretty(&doc)?);
+        }
+        Ok(ApiDocs { all, by_slug })
+    }
+}
+
+fn json(body: String) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+pub async fn plots(State(state): State<Arc<AppState>>) -> Response {
+    json(state.api.all.clone())
+}
+
+/// `/api/plots/{slug}.json`; the router matches the whole segment, so the suffix is checked here.
+pub async fn plot(
+    State(state): State<Arc<AppState>>,
+    Path(file): Path<String>,
+) -> Result<Response, AppError> {
+    let slug = file.strip_suffix(".json").ok_or(AppError::NotFound)?;
+    let body = state.api.by_slug.get(slug).ok_or(AppError::NotFound)?;
+    Ok(json(body.clone()))
+}
+
+/// The router is built only after the dataset has loaded and validated, so answering at all means ready.
+pub async fn healthz() -> &'static str {
+    "ok"
+}

@@ -1,0 +1,52 @@
+//! The page for 404, 405 and 500 answers. Rendered by `error::render_error_pages` for every error
+//! response, whichever layer produced it.
+
+use askama::Template;
+use axum::http::StatusCode;
+
+use super::Head;
+use crate::model::Plot;
+use crate::site::{AppState, Site};
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPageView<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub status: u16,
+    pub message: &'static str,
+    /// The plots, so a mistyped plot address still leads somewhere.
+    pub plots: &'a [Plot],
+}
+
+impl<'a> ErrorPageView<'a> {
+    pub fn new(state: &'a AppState, status: StatusCode) -> Self {
+        let (title, message) = match status {
+            StatusCode::NOT_FOUND => (
+                "Page not found",
+                "There is no page at this address. Plot addresses have the form /plots/YYYY-MM-place; the seven plots are listed below.",
+            ),
+            StatusCode::METHOD_NOT_ALLOWED => (
+                "Method not allowed",
+                "The atlas is read-only: its pages answer GET and HEAD requests only.",
+            ),
+            s if s.is_client_error() => ("Bad request", "The request could not be understood."),
+            _ => (
+                "Something went wrong",
+                "The atlas could not produce this page. The problem has been logged; please try again later.",
+            ),
+        };
+        ErrorPageView {
+            site: &state.site,
+            head: Head {
+                title: title.into(),
+                description: message.into(),
+                path: "/".into(),
+                og_type: "website",
+            },
+            status: status.as_u16(),
+            message,
+            plots: &state.data.plots,
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! `/`: what the atlas is, the key figures derived from the data, and Table 1 as an HTML table.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+use super::{Head, render};
+use crate::error::AppError;
+use crate::model::Dataset;
+use crate::model::figures::{KeyFigures, key_figures};
+use crate::site::{AppState, Site};
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub data: &'a Dataset,
+    pub figures: KeyFigures,
+}
+
+impl HomePage<'_> {
+    /// How many places in the dataset flag a difference between Table 1 and the text.
+    pub fn data_notes(&self) -> usize {
+        self.data.plots.iter().map(|p| p.data_notes.len()).sum()
+    }
+}
+
+pub async fn home(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {
+    let figures = key_figures(&state.data.plots);
+    let head = Head {
+        title: format!("ISKP-linked terror plots in Europe, {}", figures.years()),
+        description: format!(
+            "The {} ISKP-linked terror plots in Europe, {}, from DIIS Report 2025:09: Table 1, a page per plot, sources and data notes.",
+            figures.plots_in_words(),
+            figures.years()
+        ),
+        path: "/".into(),
+        og_type: "website",
+    };
+    render(&HomePage {
+        site: &state.site,
+        head,
+        data: &state.data,
+        figures,
+    })
+}

@@ -1,0 +1,217 @@
+//! `/plots/{slug}`: one plot, every Table 1 field with its provenance, the summary, data notes,
+//! related plots, sources, previous/next and a citation line.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Html;
+
+use super::{Head, render};
+use crate::error::AppError;
+use crate::model::plot::{Handler, Location, PlaceKind, Plot};
+use crate::model::{Dataset, Section, Source, country};
+use crate::site::{AppState, Site};
+
+#[derive(Template)]
+#[template(path = "plot.html")]
+pub struct PlotPage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub data: &'a Dataset,
+    pub plot: &'a Plot,
+    pub prev: Option<&'a Plot>,
+    pub next: Option<&'a Plot>,
+}
+
+/// A related plot with the reason the report gives.
+pub struct RelatedView<'a> {
+    pub plot: &'a Plot,
+    pub relation: &'a str,
+}
+
+/// A data note with its number on the page.
+pub struct NoteView<'a> {
+    pub number: usize,
+    pub field: &'a str,
+    pub note: &'a str,
+}
+
+impl<'a> PlotPage<'a> {
+    pub fn country(&self, code: &str) -> &'static str {
+        country::display(code)
+    }
+
+    pub fn href(&self, plot: &Plot) -> String {
+        self.site.url(&plot.path())
+    }
+
+    pub fn permanent(&self) -> String {
+        self.site.permanent(&self.plot.path())
+    }
+
+    /// "ISKP's external operations campaign (from p. 13) › The prototype (Germany, 2020)".
+    pub fn section_label(&self, section: &Section) -> String {
+        let own = match section.page_label() {
+            Some(page) => format!("{} (from {page})", section.title),
+            None => section.title.clone(),
+        };
+        match section.part.as_deref().and_then(|id| self.data.section(id)) {
+            Some(part) => format!("{} › {own}", self.section_label(part)),
+            None => own,
+        }
+    }
+
+    pub fn sections(&self) -> Vec<&'a Section> {
+        self.plot
+            .report_sections
+            .iter()
+            .filter_map(|id| self.data.section(id))
+            .collect()
+    }
+
+    /// The section the summary is mainly drawn from.
+    pub fn main_section(&self) -> Option<&'a Section> {
+        self.sections().into_iter().next()
+    }
+
+    /// The works cited for the plot, then any other work its events or precise date cite.
+    pub fn sources(&self) -> Vec<&'a Source> {
+        let p = self.plot;
+        let mut keys: Vec<&String> = p.sources.iter().collect();
+        let extra = p
+            .events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .chain(p.precise_date.iter().flat_map(|d| &d.sources));
+        for k in extra {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        keys.into_iter()
+            .filter_map(|k| self.data.source(k))
+            .collect()
+    }
+
+    pub fn source_label(&self, key: &str) -> String {
+        self.data
+            .source(key)
+            .map_or_else(|| key.to_string(), |s| s.cited_as.clone())
+    }
+
+    pub fn related(&self) -> Vec<RelatedView<'a>> {
+        self.plot
+            .related
+            .iter()
+            .filter_map(|r| {
+                self.data.plot(&r.slug).map(|plot| RelatedView {
+                    plot,
+                    relation: &r.relation,
+                })
+            })
+            .collect()
+    }
+
+    pub fn notes(&self) -> Vec<NoteView<'a>> {
+        self.plot
+            .data_notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| NoteView {
+                number: i + 1,
+                field: &n.field,
+                note: &n.note,
+            })
+            .collect()
+    }
+
+    /// Numbers of the data notes about `field`, for markers beside it.
+    pub fn notes_on(&self, field: &str) -> Vec<usize> {
+        self.notes()
+            .into_iter()
+            .filter(|n| n.field == field)
+            .map(|n| n.number)
+            .collect()
+    }
+
+    pub fn place_kind(&self, l: &Location) -> &'static str {
+        match l.kind {
+            PlaceKind::City => "city",
+            PlaceKind::Region => "region",
+            PlaceKind::Country => "country",
+        }
+    }
+
+    /// "48.57° N, 7.75° E".
+    pub fn coords(&self, l: &Location) -> String {
+        let ns = if l.lat >= 0.0 { 'N' } else { 'S' };
+        let ew = if l.lon >= 0.0 { 'E' } else { 'W' };
+        format!("{:.2}° {ns}, {:.2}° {ew}", l.lat.abs(), l.lon.abs())
+    }
+
+    pub fn channels(&self) -> String {
+        let c = &self.plot.international_connection.channels;
+        if c.is_empty() {
+            "none".into()
+        } else {
+            c.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")
+        }
+    }
+
+    pub fn arrests_abroad(&self) -> String {
+        let a = &self.plot.international_connection.arrests_abroad;
+        a.iter()
+            .map(|c| country::display(c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn ages(&self) -> String {
+        self.plot
+            .ages
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn weapons(&self) -> String {
+        let k = &self.plot.weapons.kinds;
+        if k.is_empty() {
+            "none named".into()
+        } else {
+            k.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")
+        }
+    }
+
+    pub fn handler_place(&self, h: &Handler) -> &'static str {
+        if h.country == "unknown" {
+            "Country unknown"
+        } else {
+            country::display(&h.country)
+        }
+    }
+}
+
+pub async fn plot(
+    State(state): State<Arc<AppState>>,
+    Path(slug): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let plot = state.data.plot(&slug).ok_or(AppError::NotFound)?;
+    let (prev, next) = state.data.neighbours(&slug);
+    let head = Head {
+        title: format!("{}: foiled ISKP-linked plot", plot.title()),
+        description: plot.description(),
+        path: plot.path(),
+        og_type: "article",
+    };
+    render(&PlotPage {
+        site: &state.site,
+        head,
+        data: &state.data,
+        plot,
+        prev,
+        next,
+    })
+}

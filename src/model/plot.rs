@@ -1,0 +1,368 @@
+//! One plot of the report's Table 1: its wording kept verbatim in [`Table1`], beside the structured
+//! fields that pages, filters and charts use. The serialised form of [`Plot`] is the JSON API's plot
+//! object (PRODUCT.md, "JSON contract"), so renaming a field here changes the public contract.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::PartialDate;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plot {
+    /// Permanent identifier, e.g. `2020-04-north-rhine-westphalia`.
+    pub slug: String,
+    /// Month of the plot as Table 1 gives it (`YYYY-MM`).
+    pub date: PartialDate,
+    /// A more precise date where the text gives one.
+    pub precise_date: Option<DatedNote>,
+    /// Short place name for titles, e.g. `Gera, Germany/Stockholm, Sweden`.
+    pub place_label: String,
+    /// ISO codes of Table 1's Location column.
+    pub countries: Vec<String>,
+    pub locations: Vec<Location>,
+    pub targets: Vec<Target>,
+    pub outcome: Outcome,
+    pub international_connection: Connection,
+    pub cell_size: u32,
+    pub nationalities: Vec<NationalityCount>,
+    /// Known ages; the others are unknown.
+    pub ages: Vec<u32>,
+    /// What is known of the ages Table 1 does not give.
+    pub ages_note: Option<String>,
+    pub weapons: Weapons,
+    /// Table 1's row, cell by cell, in the report's words.
+    pub table1: Table1,
+    /// The report's narrative of the plot, in the atlas's own words.
+    pub summary: String,
+    /// Ids of the report sections the summary draws on (see `dataset.json`).
+    pub report_sections: Vec<String>,
+    /// Bibliography keys the report cites for this plot.
+    pub sources: Vec<String>,
+    pub related: Vec<Related>,
+    /// Where Table 1 and the text disagree, or where a value rests on one of them alone.
+    pub data_notes: Vec<DataNote>,
+    /// Dated steps of the case (arrests, charges, verdicts), each with its sources.
+    pub events: Vec<Event>,
+}
+
+/// Table 1's cells, verbatim.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table1 {
+    pub date: String,
+    pub location: String,
+    pub target: String,
+    pub outcome: String,
+    pub international_connection: String,
+    pub cell_size: String,
+    pub nationality: String,
+    pub age: String,
+    pub weapons_and_preparation: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedNote {
+    pub date: PartialDate,
+    pub note: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    City,
+    Region,
+    Country,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    pub place: String,
+    pub country: String,
+    pub kind: PlaceKind,
+    pub lat: f64,
+    pub lon: f64,
+    /// Why this place is listed (e.g. "target city").
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetCategory {
+    MilitaryFacility,
+    Police,
+    ReligiousSite,
+    PublicEvent,
+    Parliament,
+    Individual,
+    Unknown,
+}
+
+impl TargetCategory {
+    pub const ALL: [TargetCategory; 7] = [
+        Self::MilitaryFacility,
+        Self::Police,
+        Self::ReligiousSite,
+        Self::PublicEvent,
+        Self::Parliament,
+        Self::Individual,
+        Self::Unknown,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::MilitaryFacility => "military facility",
+            Self::Police => "police",
+            Self::ReligiousSite => "religious site",
+            Self::PublicEvent => "public event or crowded place",
+            Self::Parliament => "parliament",
+            Self::Individual => "individual",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The target in Table 1's words (one part of the Target cell).
+    pub label: String,
+    pub category: TargetCategory,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JudicialStatus {
+    Convicted,
+    ChargesDroppedOrReduced,
+    NoIndictmentDeported,
+    TrialOngoing,
+    NoInformation,
+}
+
+impl JudicialStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Convicted => "convicted",
+            Self::ChargesDroppedOrReduced => "charges dropped or reduced",
+            Self::NoIndictmentDeported => "no indictment / deported",
+            Self::TrialOngoing => "trial ongoing",
+            Self::NoInformation => "no information",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub foiled: bool,
+    pub judicial_status: JudicialStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Telegram,
+    Zello,
+}
+
+impl Channel {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Telegram => "Telegram",
+            Self::Zello => "Zello",
+        }
+    }
+}
+
+/// How firmly the report states a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    /// Stated without hedging (Table 1, or the text).
+    Stated,
+    /// The text says "reportedly" or "according to".
+    Reported,
+    /// The text says "presumably" or "most likely".
+    Presumed,
+    /// Authorities suspected or investigated it; not established.
+    Suspected,
+}
+
+impl Certainty {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Stated => "stated",
+            Self::Reported => "reported",
+            Self::Presumed => "presumed",
+            Self::Suspected => "suspected",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Handler {
+    /// ISO code of the country the handlers were in, or `unknown`.
+    pub country: String,
+    /// Who, in the report's terms (never a suspect's name).
+    pub who: String,
+    pub certainty: Certainty,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Connection {
+    pub handlers: Vec<Handler>,
+    /// Communication channels the text names for this plot.
+    pub channels: Vec<Channel>,
+    /// ISO codes of countries outside Table 1's Location where a cell member was arrested.
+    pub arrests_abroad: Vec<String>,
+}
+
+impl Connection {
+    /// Handler country codes in data order, without repeats.
+    pub fn handler_countries(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for h in &self.handlers {
+            if !out.contains(&h.country.as_str()) {
+                out.push(&h.country);
+            }
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NationalityCount {
+    /// As Table 1 writes it; "German/Kosovar" stays one entry.
+    pub nationality: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weapon {
+    Explosives,
+    Firearms,
+    Knife,
+    Missile,
+}
+
+impl Weapon {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Explosives => "explosives",
+            Self::Firearms => "firearms",
+            Self::Knife => "knife",
+            Self::Missile => "missile",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Preparation {
+    PartiallyProcured,
+    ProcurementFailed,
+    PreventedByArrest,
+    Unclear,
+    Unknown,
+}
+
+impl Preparation {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PartiallyProcured => "partially procured",
+            Self::ProcurementFailed => "procurement failed",
+            Self::PreventedByArrest => "prevented by arrest",
+            Self::Unclear => "unclear",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Weapons {
+    pub kinds: Vec<Weapon>,
+    pub preparation: Preparation,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    pub slug: String,
+    /// How the report connects the two plots, in the atlas's words.
+    pub relation: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataNote {
+    /// The plot field the note is about (a JSON field name, e.g. `ages`).
+    pub field: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub date: PartialDate,
+    pub label: String,
+    pub sources: Vec<String>,
+}
+
+impl Plot {
+    /// The plot page's path, without the base path.
+    pub fn path(&self) -> String {
+        format!("/plots/{}", self.slug)
+    }
+
+    /// One line for previews and the page's lede.
+    pub fn description(&self) -> String {
+        let outcome = if self.outcome.foiled {
+            "Foiled"
+        } else {
+            "Carried out"
+        };
+        format!(
+            "{outcome} ISKP-linked plot, {}, {}. Cell of {} ({}); target in Table 1: {}.",
+            self.place_label,
+            self.date,
+            self.cell_size,
+            self.nationality_phrase(),
+            self.table1.target
+        )
+    }
+
+    /// Reader-facing title: place and month, e.g. "Strasbourg, France, November 2022".
+    pub fn title(&self) -> String {
+        format!("{}, {}", self.place_label, self.date)
+    }
+
+    pub fn known_ages(&self) -> usize {
+        self.ages.len()
+    }
+
+    pub fn unknown_ages(&self) -> u32 {
+        self.cell_size.saturating_sub(self.ages.len() as u32)
+    }
+
+    /// Nationalities as one phrase: "Tajik (6), Kyrgyz (2), Turkmen (1)".
+    pub fn nationality_phrase(&self) -> String {
+        self.nationalities
+            .iter()
+            .map(|n| format!("{} ({})", n.nationality, n.count))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Whether a data note concerns `field`.
+    pub fn has_note(&self, field: &str) -> bool {
+        self.data_notes.iter().any(|n| n.field == field)
+    }
+}

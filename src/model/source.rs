@@ -1,0 +1,119 @@
+//! The report's bibliography and its own metadata (`data/sources.json`, `data/dataset.json`).
+
+use serde::{Deserialize, Serialize};
+
+use super::date::PartialDate;
+
+/// One entry of the report's reference list.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Stable anchor, e.g. `soliev-2021`, `unsc-2025a`; also `/sources#{key}`.
+    pub key: String,
+    /// "Surname, Given" for people; organisations as the report writes them.
+    pub authors: Vec<String>,
+    pub year: i32,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub details: Option<String>,
+    pub url: Option<String>,
+    pub accessed: Option<PartialDate>,
+    /// How the report's running text cites it ("Soliev 2021").
+    pub cited_as: String,
+    /// The entry as the report prints it (bibliography entries are data and may be reproduced).
+    pub reference: String,
+}
+
+/// The dataset's own description (`data/dataset.json`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: String,
+    pub version: String,
+    /// When the dataset was last checked against the report.
+    pub reviewed: PartialDate,
+    /// The period the report covers; every plot's date must fall inside it.
+    pub period: Period,
+    pub report: Report,
+    pub licence: String,
+    pub sections: Vec<Section>,
+    pub changelog: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub from: PartialDate,
+    pub to: PartialDate,
+}
+
+/// The report the atlas is built from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub author: String,
+    pub year: i32,
+    pub title: String,
+    pub series: String,
+    pub publisher: String,
+    pub place: String,
+    pub isbn_pdf: String,
+    pub isbn_print: String,
+    pub url: String,
+    /// The citation the report asks for (APA), as printed on its cover page.
+    pub citation: String,
+}
+
+/// A part of the report that plots and figures point to.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    /// The heading, shortened where the report's is long.
+    pub title: String,
+    /// The id of the part it belongs to, for sub-sections.
+    pub part: Option<String>,
+    /// First page of the part, from the report's table of contents.
+    pub page: Option<u32>,
+    /// Bibliography keys the report cites in this section.
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub version: String,
+    pub date: PartialDate,
+    pub changes: Vec<String>,
+}
+
+impl Source {
+    /// Authors as a reader sees them in a list: "Jadoon, Amira, Abdul Sayed …" is hard to read,
+    /// so people after the first are written given name first.
+    pub fn author_line(&self) -> String {
+        let flip = |a: &String| match a.split_once(", ") {
+            Some((surname, given)) if !a.contains('(') => format!("{given} {surname}"),
+            _ => a.clone(),
+        };
+        let mut names: Vec<String> = Vec::with_capacity(self.authors.len());
+        for (i, a) in self.authors.iter().enumerate() {
+            names.push(if i == 0 { a.clone() } else { flip(a) });
+        }
+        match names.len() {
+            0 => String::new(),
+            1 => names.remove(0),
+            2 => format!("{} and {}", names[0], names[1]),
+            _ => {
+                let last = names.pop().unwrap_or_default();
+                format!("{}, and {}", names.join(", "), last)
+            }
+        }
+    }
+}
+
+impl Section {
+    /// "Report, p. 13" style locator where the page is known.
+    pub fn page_label(&self) -> Option<String> {
+        self.page.map(|p| format!("p. {p}"))
+    }
+}

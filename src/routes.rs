@@ -1,0 +1,110 @@
+//! Every route of the atlas, its fallback and its layers, in one function.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use crate::error::{AppError, render_error_pages};
+use crate::handlers::{api, assets, home, plot};
+use crate::site::AppState;
+
+/// No page takes long to build; a request still running after this is stuck, not slow.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Sent with every response, error pages included. Pages use no inline style or script and load
+/// nothing from another host, so the policy can be strict.
+const SECURITY_HEADERS: [(&str, &str); 5] = [
+    (
+        "content-security-policy",
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    ),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "no-referrer"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    ),
+    ("cross-origin-opener-policy", "same-origin"),
+];
+
+/// The whole application, for `main` and for in-process tests.
+pub fn app(state: Arc<AppState>) -> Router {
+    let base = state.site.base.clone();
+    let at = |path: &str| format!("{base}{path}");
+    let mut router = Router::new()
+        .route(&at("/"), get(home::home))
+        .route(&at("/plots/{slug}"), get(plot::plot))
+        .route(&at("/api/plots.json"), get(api::plots))
+        .route(&at("/api/plots/{file}"), get(api::plot))
+        .route(&at("/healthz"), get(api::healthz))
+        .route(&at("/static/{name}"), get(assets::asset));
+    if !base.is_empty() {
+        // `/atlas` and `/atlas/` both reach the overview.
+        let home = at("/");
+        router = router.route(
+            &base,
+            get(move || async move { Redirect::permanent(&home) }),
+        );
+    }
+    router
+        .fallback(fallback)
+        .layer(CatchPanicLayer::custom(|_| {
+            AppError::Internal("a handler panicked".into()).into_response()
+        }))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            render_error_pages,
+        ))
+        .layer(middleware::from_fn(security_headers))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
+
+/// Unknown paths: a path with a trailing slash is sent to its form without one (readers paste
+/// both), everything else is the 404 page.
+async fn fallback(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response, AppError> {
+    let path = uri.path();
+    let home = state.site.url("/");
+    if path.len() > 1 && path.ends_with('/') && path != home {
+        let trimmed = path.trim_end_matches('/');
+        // Only redirect to a path on this site: browsers read `//host` and `/\host` as another host.
+        if !trimmed.is_empty() && !trimmed.starts_with("//") && !trimmed.contains('\\') {
+            let target = match uri.query() {
+                Some(q) => format!("{trimmed}?{q}"),
+                None => trimmed.to_string(),
+            };
+            return Ok(Redirect::permanent(&target).into_response());
+        }
+    }
+    Err(AppError::NotFound)
+}
+
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in SECURITY_HEADERS {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    response
+}

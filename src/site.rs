@@ -1,0 +1,145 @@
+//! What every page needs besides its own data: where the atlas is mounted (base path, public URL),
+//! the stylesheet's address, and the dataset version. Built once at start-up, shared read-only.
+
+use crate::handlers::api::ApiDocs;
+use crate::model::Dataset;
+
+/// A file served from `/static/`, under a name that changes whenever its content does,
+/// so browsers and proxies may cache it for good.
+#[derive(Debug)]
+pub struct Asset {
+    /// Name with a content hash, e.g. `atlas.1f3c9a2e.css`.
+    pub name: String,
+    pub content_type: &'static str,
+    pub body: &'static [u8],
+}
+
+impl Asset {
+    fn new(stem: &str, ext: &str, content_type: &'static str, body: &'static [u8]) -> Asset {
+        Asset {
+            name: format!("{stem}.{:08x}.{ext}", fnv1a(body) as u32),
+            content_type,
+            body,
+        }
+    }
+}
+
+/// FNV-1a: a stable content fingerprint for asset names (not a security hash).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[derive(Debug)]
+pub struct Site {
+    /// `""` or `/prefix`, without a trailing slash.
+    pub base: String,
+    /// `https://host` when known, for absolute permanent URLs.
+    pub public_url: Option<String>,
+    pub version: String,
+    pub stylesheet: Asset,
+    pub icon: Asset,
+}
+
+impl Site {
+    pub fn new(base: String, public_url: Option<String>, version: String) -> Site {
+        Site {
+            base,
+            public_url,
+            version,
+            stylesheet: Asset::new(
+                "atlas",
+                "css",
+                "text/css; charset=utf-8",
+                include_bytes!("../static/atlas.css"),
+            ),
+            icon: Asset::new(
+                "icon",
+                "svg",
+                "image/svg+xml",
+                include_bytes!("../static/icon.svg"),
+            ),
+        }
+    }
+
+    /// A link to one of the atlas's own pages: `path` starts with `/`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The permanent, shareable form of `path`: absolute when the public URL is known.
+    pub fn permanent(&self, path: &str) -> String {
+        format!(
+            "{}{}{path}",
+            self.public_url.as_deref().unwrap_or(""),
+            self.base
+        )
+    }
+
+    pub fn stylesheet_url(&self) -> String {
+        self.url(&format!("/static/{}", self.stylesheet.name))
+    }
+
+    pub fn icon_url(&self) -> String {
+        self.url(&format!("/static/{}", self.icon.name))
+    }
+
+    pub fn assets(&self) -> [&Asset; 2] {
+        [&self.stylesheet, &self.icon]
+    }
+}
+
+/// Everything a handler can read. Immutable after start-up, so no locks.
+#[derive(Debug)]
+pub struct AppState {
+    pub data: Dataset,
+    pub site: Site,
+    pub api: ApiDocs,
+}
+
+impl AppState {
+    pub fn new(
+        data: Dataset,
+        base: String,
+        public_url: Option<String>,
+    ) -> Result<AppState, serde_json::Error> {
+        let site = Site::new(base, public_url, data.meta.version.clone());
+        let api = ApiDocs::build(&data, &site)?;
+        Ok(AppState { data, site, api })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asset_names_follow_content() {
+        let a = Asset::new("atlas", "css", "text/css", b"body{}");
+        let b = Asset::new("atlas", "css", "text/css", b"body{ }");
+        assert!(a.name.starts_with("atlas.") && a.name.ends_with(".css"));
+        assert_ne!(a.name, b.name);
+        assert_eq!(
+            a.name,
+            Asset::new("atlas", "css", "text/css", b"body{}").name
+        );
+    }
+
+    #[test]
+    fn links_carry_the_base_path_and_permanent_urls_the_host() {
+        let site = Site::new(
+            "/atlas".into(),
+            Some("https://intra.example".into()),
+            "1.0.0".into(),
+        );
+        assert_eq!(site.url("/plots/x"), "/atlas/plots/x");
+        assert_eq!(
+            site.permanent("/plots/x"),
+            "https://intra.example/atlas/plots/x"
+        );
+        let site = Site::new(String::new(), None, "1.0.0".into());
+        assert_eq!(site.permanent("/"), "/");
+        assert!(site.stylesheet_url().starts_with("/static/atlas."));
+    }
+}

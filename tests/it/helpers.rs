@@ -1,0 +1,127 @@
+//! Building the app and reading its answers.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use iskp_atlas::model::{DataFiles, Dataset};
+use iskp_atlas::{AppState, app};
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub const DATASET: &str = include_str!("../../data/dataset.json");
+pub const PLOTS: &str = include_str!("../../data/plots.json");
+pub const SOURCES: &str = include_str!("../../data/sources.json");
+
+pub fn dataset() -> Dataset {
+    Dataset::embedded().expect("the embedded dataset is valid")
+}
+
+pub fn atlas() -> Router {
+    atlas_at("", None)
+}
+
+pub fn atlas_at(base: &str, public_url: Option<&str>) -> Router {
+    app(Arc::new(
+        AppState::new(dataset(), base.into(), public_url.map(Into::into)).expect("state"),
+    ))
+}
+
+/// The atlas over a copy of the data whose plots file was changed by `edit`.
+pub fn atlas_with_plots(edit: impl FnOnce(&mut Value)) -> Router {
+    let mut plots: Value = serde_json::from_str(PLOTS).expect("parses");
+    edit(&mut plots);
+    let data = Dataset::from_files(DataFiles {
+        dataset: ("dataset.json".into(), DATASET.into()),
+        plots: ("plots.json".into(), plots.to_string()),
+        sources: ("sources.json".into(), SOURCES.into()),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    app(Arc::new(
+        AppState::new(data, String::new(), None).expect("state"),
+    ))
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+pub async fn request(app: &Router, method: Method, uri: &str) -> Answer {
+    let req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .body(Body::empty())
+        .expect("request");
+    let res = app.clone().oneshot(req).await.expect("infallible");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+pub async fn get(app: &Router, uri: &str) -> Answer {
+    request(app, Method::GET, uri).await
+}
+
+pub fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e}"))
+}
+
+/// Whitespace-normalised text of an element.
+pub fn text(el: ElementRef<'_>) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn texts(doc: &Html, css: &str) -> Vec<String> {
+    doc.select(&sel(css)).map(text).collect()
+}
+
+pub fn one_text(doc: &Html, css: &str) -> String {
+    let all = texts(doc, css);
+    assert_eq!(all.len(), 1, "expected one match for {css}, got {all:?}");
+    all.into_iter().next().unwrap_or_default()
+}
+
+pub fn attrs(doc: &Html, css: &str, attr: &str) -> Vec<String> {
+    doc.select(&sel(css))
+        .filter_map(|e| e.value().attr(attr))
+        .map(String::from)
+        .collect()
+}
+
+/// Every page the atlas serves without a query string, for checks that apply to all of them.
+pub fn page_paths() -> Vec<String> {
+    let mut paths = vec!["/".to_string()];
+    paths.extend(dataset().plots.iter().map(|p| p.path()));
+    paths
+}

@@ -1,0 +1,10 @@
+//! Page, API and binary tests, compiled as one test binary. Requests run in-process through
+//! `tower::ServiceExt::oneshot`; HTML is checked with CSS selectors, never whole-page snapshots.
+
+mod api;
+mod binary;
+mod content;
+mod errors;
+mod helpers;
+mod home;
+mod plot_pages;
