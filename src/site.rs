@@ -3,6 +3,7 @@
 
 use crate::handlers::api::ApiDocs;
 use crate::model::Dataset;
+use crate::model::source::Report;
 
 /// A file served from `/static/`, under a name that changes whenever its content does,
 /// so browsers and proxies may cache it for good.
@@ -38,16 +39,19 @@ pub struct Site {
     /// `https://host` when known, for absolute permanent URLs.
     pub public_url: Option<String>,
     pub version: String,
+    /// The source report, for the footer of every page.
+    pub report: Report,
     pub stylesheet: Asset,
     pub icon: Asset,
 }
 
 impl Site {
-    pub fn new(base: String, public_url: Option<String>, version: String) -> Site {
+    pub fn new(base: String, public_url: Option<String>, version: String, report: Report) -> Site {
         Site {
             base,
             public_url,
             version,
+            report,
             stylesheet: Asset::new(
                 "atlas",
                 "css",
@@ -104,7 +108,12 @@ impl AppState {
         base: String,
         public_url: Option<String>,
     ) -> Result<AppState, serde_json::Error> {
-        let site = Site::new(base, public_url, data.meta.version.clone());
+        let site = Site::new(
+            base,
+            public_url,
+            data.meta.version.clone(),
+            data.meta.report.clone(),
+        );
         let api = ApiDocs::build(&data, &site)?;
         Ok(AppState { data, site, api })
     }
@@ -126,19 +135,24 @@ mod tests {
         );
     }
 
+    fn report() -> Report {
+        Dataset::embedded().expect("valid data").meta.report
+    }
+
     #[test]
     fn links_carry_the_base_path_and_permanent_urls_the_host() {
         let site = Site::new(
             "/atlas".into(),
             Some("https://intra.example".into()),
             "1.0.0".into(),
+            report(),
         );
         assert_eq!(site.url("/plots/x"), "/atlas/plots/x");
         assert_eq!(
             site.permanent("/plots/x"),
             "https://intra.example/atlas/plots/x"
         );
-        let site = Site::new(String::new(), None, "1.0.0".into());
+        let site = Site::new(String::new(), None, "1.0.0".into(), report());
         assert_eq!(site.permanent("/"), "/");
         assert!(site.stylesheet_url().starts_with("/static/atlas."));
     }

@@ -25,10 +25,29 @@ struct DatasetJson<'a> {
     reviewed: &'a PartialDate,
     period: &'a Period,
     /// The report the data comes from.
-    source: &'a Report,
+    source: ReportJson<'a>,
     licence: &'a str,
     sections: &'a [Section],
     changelog: &'a [Change],
+}
+
+/// The report with its composed title and citation.
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    full_title: String,
+    citation: String,
+}
+
+impl<'a> ReportJson<'a> {
+    fn new(report: &'a Report) -> Self {
+        ReportJson {
+            report,
+            full_title: report.full_title(),
+            citation: report.citation(),
+        }
+    }
 }
 
 /// A plot as the API serves it: the stored fields plus a few derived for convenience.
@@ -67,7 +86,7 @@ struct AllDoc<'a> {
 #[derive(Serialize)]
 struct DatasetRef<'a> {
     version: &'a str,
-    source: &'a Report,
+    source: ReportJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -90,7 +109,7 @@ impl ApiDocs {
             version: &m.version,
             reviewed: &m.reviewed,
             period: &m.period,
-            source: &m.report,
+            source: ReportJson::new(&m.report),
             licence: &m.licence,
             sections: &m.sections,
             changelog: &m.changelog,
@@ -105,7 +124,7 @@ impl ApiDocs {
             let doc = OneDoc {
                 dataset: DatasetRef {
                     version: &m.version,
-                    source: &m.report,
+                    source: ReportJson::new(&m.report),
                 },
                 plot,
             };

@@ -47,21 +47,43 @@ pub struct Period {
     pub to: PartialDate,
 }
 
-/// The report the atlas is built from.
+/// The report the atlas is built from. Title and citation are kept in parts and composed by
+/// [`Report::full_title`] and [`Report::citation`].
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub author: String,
+    /// The author as the report's own APA citation writes it ("Krause, D.").
+    pub author_short: String,
     pub year: i32,
     pub title: String,
+    pub subtitle: String,
     pub series: String,
+    /// The series as the report's own APA citation writes it.
+    pub series_citation: String,
     pub publisher: String,
     pub place: String,
     pub isbn_pdf: String,
     pub isbn_print: String,
     pub url: String,
+}
+
+impl Report {
+    pub fn full_title(&self) -> String {
+        format!("{}: {}", self.title, self.subtitle)
+    }
+
     /// The citation the report asks for (APA), as printed on its cover page.
-    pub citation: String,
+    pub fn citation(&self) -> String {
+        format!(
+            "{} ({}). {}. {}. {}",
+            self.author_short,
+            self.year,
+            self.full_title(),
+            self.publisher,
+            self.series_citation
+        )
+    }
 }
 
 /// A part of the report that plots and figures point to.

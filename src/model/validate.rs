@@ -114,11 +114,13 @@ fn meta<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
     r.check(m.period.from <= m.period.to, "period", || {
         "`from` is after `to`".into()
     });
-    r.check(
-        !m.report.citation.trim().is_empty(),
-        "report.citation",
-        || "is empty".into(),
-    );
+    for (field, value) in [
+        ("report.title", &m.report.title),
+        ("report.subtitle", &m.report.subtitle),
+        ("report.author_short", &m.report.author_short),
+    ] {
+        r.check(!value.trim().is_empty(), field, || "is empty".into());
+    }
     r.check(m.report.url.starts_with("https://"), "report.url", || {
         "must be an https URL".into()
     });
