@@ -15,7 +15,7 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::error::{AppError, render_error_pages};
-use crate::handlers::{api, assets, home, plot};
+use crate::handlers::{api, assets, home, method, offices, patterns, plot, sources};
 use crate::site::AppState;
 
 /// No page takes long to build; a request still running after this is stuck, not slow.
@@ -44,6 +44,10 @@ pub fn app(state: Arc<AppState>) -> Router {
     let mut router = Router::new()
         .route(&at("/"), get(home::home))
         .route(&at("/plots/{slug}"), get(plot::plot))
+        .route(&at("/offices"), get(offices::offices))
+        .route(&at("/patterns"), get(patterns::patterns))
+        .route(&at("/method"), get(method::method))
+        .route(&at("/sources"), get(sources::sources))
         .route(&at("/api/plots.json"), get(api::plots))
         .route(&at("/api/plots/{file}"), get(api::plot))
         .route(&at("/healthz"), get(api::healthz))

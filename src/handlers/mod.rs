@@ -5,12 +5,18 @@ pub mod api;
 pub mod assets;
 pub mod error_page;
 pub mod home;
+pub mod method;
+pub mod offices;
+pub mod patterns;
 pub mod plot;
+pub mod sources;
 
 use askama::Template;
 use axum::response::Html;
 
 use crate::error::AppError;
+use crate::model::Dataset;
+use crate::site::Site;
 
 /// What the layout's `<head>` needs from each page.
 #[derive(Debug)]
@@ -27,4 +33,46 @@ pub struct Head {
 
 pub fn render(page: &impl Template) -> Result<Html<String>, AppError> {
     Ok(Html(page.render()?))
+}
+
+/// A citation link to a bibliography entry on `/sources`.
+#[derive(Debug, Clone)]
+pub struct Cite {
+    pub href: String,
+    /// How the report cites it, e.g. "Soliev 2021".
+    pub label: String,
+}
+
+/// A link to a plot page.
+#[derive(Debug, Clone)]
+pub struct PlotLink {
+    pub href: String,
+    pub title: String,
+    pub slug: String,
+}
+
+/// Citation links for bibliography keys (keys are validated at load, so none is dropped).
+pub fn cites(site: &Site, data: &Dataset, keys: &[String]) -> Vec<Cite> {
+    keys.iter()
+        .filter_map(|k| data.source(k))
+        .map(|s| Cite {
+            href: site.url(&format!("/sources#{}", s.key)),
+            label: s.cited_as.clone(),
+        })
+        .collect()
+}
+
+pub fn plot_link(site: &Site, data: &Dataset, slug: &str) -> Option<PlotLink> {
+    data.plot(slug).map(|p| PlotLink {
+        href: site.url(&p.path()),
+        title: p.title(),
+        slug: p.slug.clone(),
+    })
+}
+
+pub fn plot_links<S: AsRef<str>>(site: &Site, data: &Dataset, slugs: &[S]) -> Vec<PlotLink> {
+    slugs
+        .iter()
+        .filter_map(|s| plot_link(site, data, s.as_ref()))
+        .collect()
 }

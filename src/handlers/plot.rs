@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
 
-use super::{Head, render};
+use super::{Cite, Head, cites, render};
 use crate::error::AppError;
 use crate::model::plot::{Handler, Location, PlaceKind, Plot};
 use crate::model::{Dataset, Section, Source, country};
@@ -30,6 +30,16 @@ pub struct RelatedView<'a> {
     pub relation: &'a str,
 }
 
+/// A unit of the IS organisation the plot touches.
+pub struct OrgLinkView<'a> {
+    pub href: String,
+    /// "General Directorate of Provinces › al-Siddiq Office › ISKP".
+    pub path: String,
+    pub link: &'a str,
+    pub certainty: &'static str,
+    pub cites: Vec<Cite>,
+}
+
 /// A data note with its number on the page.
 pub struct NoteView<'a> {
     pub number: usize,
@@ -50,16 +60,28 @@ impl<'a> PlotPage<'a> {
         self.site.permanent(&self.plot.path())
     }
 
-    /// "ISKP's external operations campaign (from p. 13) › The prototype (Germany, 2020)".
     pub fn section_label(&self, section: &Section) -> String {
-        let own = match section.page_label() {
-            Some(page) => format!("{} (from {page})", section.title),
-            None => section.title.clone(),
-        };
-        match section.part.as_deref().and_then(|id| self.data.section(id)) {
-            Some(part) => format!("{} › {own}", self.section_label(part)),
-            None => own,
-        }
+        self.data.section_label(&section.id)
+    }
+
+    /// The units of the organisation this plot touches, for links to `/offices`.
+    pub fn org_links(&self) -> Vec<OrgLinkView<'a>> {
+        let org = &self.data.org;
+        org.links_for(&self.plot.slug)
+            .map(|(node, link)| OrgLinkView {
+                href: self.site.url(&format!("/offices#{}", node.id)),
+                path: org
+                    .path_to(&node.id)
+                    .iter()
+                    .skip(1)
+                    .map(|n| n.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" › "),
+                link: &link.link,
+                certainty: link.certainty.label(),
+                cites: cites(self.site, self.data, &link.sources),
+            })
+            .collect()
     }
 
     pub fn sections(&self) -> Vec<&'a Section> {

@@ -1,8 +1,9 @@
-//! Figures derived from the plots, never typed in: the overview's key figures.
-//! Pure functions of `&[Plot]`, so they can be checked against small fixtures.
+//! Figures derived from the plots, never typed in: the overview's key figures and the tallies of
+//! `/patterns`. Pure functions of `&[Plot]`, so they can be checked against small fixtures.
 
+use super::analysis::{Measure, ReportFigure};
 use super::country;
-use super::plot::Plot;
+use super::plot::{Channel, JudicialStatus, Plot, TargetCategory};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyFigures {
@@ -89,6 +90,281 @@ pub fn key_figures(plots: &[Plot]) -> KeyFigures {
     }
 }
 
+/// A category with the plots it applies to; `value` is what is counted (plots, suspects, targets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    pub key: String,
+    pub label: String,
+    pub value: u32,
+    /// Slugs, in date order.
+    pub plots: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stats {
+    pub count: usize,
+    pub min: u32,
+    pub max: u32,
+    pub median: f64,
+}
+
+impl Stats {
+    fn of(values: &[u32]) -> Option<Stats> {
+        let mut v = values.to_vec();
+        v.sort_unstable();
+        let n = v.len();
+        let median = match n {
+            0 => return None,
+            _ if n % 2 == 1 => f64::from(v[n / 2]),
+            _ => (f64::from(v[n / 2 - 1]) + f64::from(v[n / 2])) / 2.0,
+        };
+        Some(Stats {
+            count: n,
+            min: v[0],
+            max: v[n - 1],
+            median,
+        })
+    }
+
+    /// "28" or "28.5".
+    pub fn median_label(&self) -> String {
+        if self.median.fract() == 0.0 {
+            format!("{:.0}", self.median)
+        } else {
+            format!("{:.1}", self.median)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgeFigures {
+    pub stats: Option<Stats>,
+    /// Suspects in all, of whom `stats.count` have a known age.
+    pub suspects: u32,
+    pub under_21: usize,
+    /// Every known age, ascending, for the dot plot and its table.
+    pub known: Vec<(u32, String)>,
+}
+
+/// Everything `/patterns` shows as derived from Table 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternFigures {
+    pub suspects: u32,
+    /// `value` = suspects; sorted by suspects, then name.
+    pub nationalities: Vec<Tally>,
+    /// `value` = plots.
+    pub countries: Vec<Tally>,
+    /// `value` = plots; ascending years.
+    pub years: Vec<Tally>,
+    /// (slug, cell size), in date order.
+    pub cell_sizes: Vec<(String, u32)>,
+    pub cell_stats: Option<Stats>,
+    pub ages: AgeFigures,
+    /// `value` = plots.
+    pub handlers: Vec<Tally>,
+    pub channels: Vec<Tally>,
+    /// `value` = plots (a plot with two police targets counts once).
+    pub targets: Vec<Tally>,
+    pub outcomes: Vec<Tally>,
+}
+
+/// Adds `slug` under `key`, creating the tally on first sight; `value` grows by `by`.
+fn add(list: &mut Vec<Tally>, key: &str, label: &str, slug: &str, by: u32) {
+    let t = match list.iter_mut().position(|t| t.key == key) {
+        Some(i) => &mut list[i],
+        None => {
+            list.push(Tally {
+                key: key.into(),
+                label: label.into(),
+                value: 0,
+                plots: Vec::new(),
+            });
+            list.last_mut().expect("just pushed")
+        }
+    };
+    t.value += by;
+    if !t.plots.iter().any(|s| s == slug) {
+        t.plots.push(slug.into());
+    }
+}
+
+/// Most first; ties keep first-seen order.
+fn by_value(mut list: Vec<Tally>) -> Vec<Tally> {
+    list.sort_by_key(|t| std::cmp::Reverse(t.value));
+    list
+}
+
+pub fn pattern_figures(plots: &[Plot]) -> PatternFigures {
+    let (mut nationalities, mut countries, mut years, mut handlers) =
+        (vec![], vec![], vec![], vec![]);
+    let (mut channels, mut targets, mut outcomes) = (vec![], vec![], vec![]);
+    let mut ages: Vec<(u32, String)> = Vec::new();
+    for p in plots {
+        let slug = p.slug.as_str();
+        for n in &p.nationalities {
+            add(
+                &mut nationalities,
+                &n.nationality.to_lowercase(),
+                &n.nationality,
+                slug,
+                n.count,
+            );
+        }
+        for c in &p.countries {
+            add(&mut countries, c, country::display(c), slug, 1);
+        }
+        let year = p.date.year().to_string();
+        add(&mut years, &year, &year, slug, 1);
+        for c in p.international_connection.handler_countries() {
+            add(&mut handlers, c, country::display(c), slug, 1);
+        }
+        for c in &p.international_connection.channels {
+            add(&mut channels, channel_key(*c), c.label(), slug, 1);
+        }
+        let mut seen: Vec<TargetCategory> = Vec::new();
+        for t in &p.targets {
+            if !seen.contains(&t.category) {
+                seen.push(t.category);
+                add(
+                    &mut targets,
+                    target_key(t.category),
+                    t.category.label(),
+                    slug,
+                    1,
+                );
+            }
+        }
+        let status = p.outcome.judicial_status;
+        add(&mut outcomes, status_key(status), status.label(), slug, 1);
+        ages.extend(p.ages.iter().map(|a| (*a, p.slug.clone())));
+    }
+    ages.sort();
+    let known: Vec<u32> = ages.iter().map(|(a, _)| *a).collect();
+    let sizes: Vec<u32> = plots.iter().map(|p| p.cell_size).collect();
+    let suspects = sizes.iter().sum();
+    years.sort_by(|a, b| a.key.cmp(&b.key));
+    PatternFigures {
+        suspects,
+        nationalities: by_value(nationalities),
+        countries: by_value(countries),
+        years,
+        cell_sizes: plots
+            .iter()
+            .map(|p| (p.slug.clone(), p.cell_size))
+            .collect(),
+        cell_stats: Stats::of(&sizes),
+        ages: AgeFigures {
+            stats: Stats::of(&known),
+            suspects,
+            under_21: known.iter().filter(|a| **a < 21).count(),
+            known: ages,
+        },
+        handlers: by_value(handlers),
+        channels: by_value(channels),
+        targets: by_value(targets),
+        outcomes: by_value(outcomes),
+    }
+}
+
+fn channel_key(c: Channel) -> &'static str {
+    match c {
+        Channel::Telegram => "telegram",
+        Channel::Zello => "zello",
+    }
+}
+
+fn target_key(c: TargetCategory) -> &'static str {
+    match c {
+        TargetCategory::MilitaryFacility => "military-facility",
+        TargetCategory::Police => "police",
+        TargetCategory::ReligiousSite => "religious-site",
+        TargetCategory::PublicEvent => "public-event",
+        TargetCategory::Parliament => "parliament",
+        TargetCategory::Individual => "individual",
+        TargetCategory::Unknown => "unknown",
+    }
+}
+
+fn status_key(s: JudicialStatus) -> &'static str {
+    match s {
+        JudicialStatus::Convicted => "convicted",
+        JudicialStatus::ChargesDroppedOrReduced => "charges-dropped-or-reduced",
+        JudicialStatus::NoIndictmentDeported => "no-indictment-deported",
+        JudicialStatus::TrialOngoing => "trial-ongoing",
+        JudicialStatus::NoInformation => "no-information",
+    }
+}
+
+/// A figure the report's text states, beside the same figure derived from Table 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub reported: String,
+    pub derived: String,
+    pub agrees: bool,
+    /// Plots behind the derived figure.
+    pub plots: Vec<String>,
+}
+
+pub fn compare(figure: &ReportFigure, plots: &[Plot]) -> Comparison {
+    match figure.measure {
+        Measure::Plots => {
+            let n = plots.len() as u32;
+            let reported = figure.reported_count.unwrap_or_default();
+            Comparison {
+                reported: reported.to_string(),
+                derived: n.to_string(),
+                agrees: reported == n,
+                plots: plots.iter().map(|p| p.slug.clone()).collect(),
+            }
+        }
+        Measure::PlotsWithNationality => {
+            let wanted = figure
+                .nationality
+                .as_deref()
+                .unwrap_or_default()
+                .to_lowercase();
+            let with: Vec<String> = plots
+                .iter()
+                .filter(|p| {
+                    p.nationalities
+                        .iter()
+                        .any(|n| n.nationality.to_lowercase() == wanted)
+                })
+                .map(|p| p.slug.clone())
+                .collect();
+            let reported = figure.reported_count.unwrap_or_default();
+            Comparison {
+                reported: reported.to_string(),
+                derived: with.len().to_string(),
+                agrees: reported as usize == with.len(),
+                plots: with,
+            }
+        }
+        Measure::LocationCountries => {
+            let derived: Vec<&str> = key_figures(plots)
+                .countries
+                .iter()
+                .map(|c| c.name)
+                .collect();
+            let mut reported: Vec<&str> = figure
+                .reported_countries
+                .iter()
+                .flatten()
+                .map(|c| country::display(c))
+                .collect();
+            let mut a = derived.clone();
+            a.sort_unstable();
+            reported.sort_unstable();
+            Comparison {
+                agrees: a == reported,
+                reported: reported.join(", "),
+                derived: derived.join(", "),
+                plots: plots.iter().map(|p| p.slug.clone()).collect(),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +392,142 @@ mod tests {
         assert_eq!(f.country_names(), "Germany and France");
         assert_eq!(f.plots_in_words(), "two");
         assert_eq!(in_words(11), "11");
+    }
+
+    #[test]
+    fn pattern_figures_tally_a_fixture() {
+        use crate::model::plot::{Handler, NationalityCount, Target};
+        let mut a = fixture_plot("2021-03-a", &["DE"], 3);
+        a.nationalities = vec![
+            NationalityCount {
+                nationality: "Tajik".into(),
+                count: 2,
+            },
+            NationalityCount {
+                nationality: "Russian".into(),
+                count: 1,
+            },
+        ];
+        a.ages = vec![30, 18];
+        a.targets = vec![
+            Target {
+                label: "x".into(),
+                category: TargetCategory::Police,
+            },
+            Target {
+                label: "y".into(),
+                category: TargetCategory::Police,
+            },
+        ];
+        a.international_connection.handlers = vec![Handler {
+            country: "IR".into(),
+            who: "w".into(),
+            certainty: crate::model::plot::Certainty::Stated,
+        }];
+        a.international_connection.channels = vec![Channel::Telegram];
+        let mut b = fixture_plot("2023-05-b", &["FR"], 2);
+        b.ages = vec![20, 47];
+        b.international_connection.channels = vec![Channel::Telegram, Channel::Zello];
+        let f = pattern_figures(&[a, b]);
+        assert_eq!(f.suspects, 5);
+        let nat: Vec<(&str, u32, usize)> = f
+            .nationalities
+            .iter()
+            .map(|t| (t.label.as_str(), t.value, t.plots.len()))
+            .collect();
+        assert_eq!(nat, [("Tajik", 4, 2), ("Russian", 1, 1)]);
+        assert_eq!(
+            f.years.iter().map(|t| t.key.as_str()).collect::<Vec<_>>(),
+            ["2021", "2023"]
+        );
+        let ages = f.ages.stats.clone().expect("known ages");
+        assert_eq!(
+            (ages.count, ages.min, ages.max, ages.median_label()),
+            (4, 18, 47, "25".to_string())
+        );
+        assert_eq!(f.ages.under_21, 2);
+        assert_eq!(
+            f.targets
+                .iter()
+                .find(|t| t.key == "police")
+                .map(|t| t.value),
+            Some(1)
+        );
+        assert_eq!(
+            f.channels[0],
+            Tally {
+                key: "telegram".into(),
+                label: "Telegram".into(),
+                value: 2,
+                plots: vec!["2021-03-a".into(), "2023-05-b".into()]
+            }
+        );
+        assert_eq!(
+            f.cell_stats.as_ref().map(Stats::median_label),
+            Some("2.5".into())
+        );
+        assert_eq!(
+            f.handlers
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>(),
+            ["IR", "AF", "SY"]
+        );
+    }
+
+    #[test]
+    fn stated_figures_are_compared_with_derived_ones() {
+        use crate::model::analysis::{Measure, ReportFigure};
+        let figure = |measure, count, nationality: Option<&str>, countries: Option<Vec<&str>>| {
+            ReportFigure {
+                id: "x".into(),
+                claim: "c".into(),
+                quote: None,
+                section: "s".into(),
+                reported_count: count,
+                reported_countries: countries.map(|c| c.into_iter().map(String::from).collect()),
+                measure,
+                nationality: nationality.map(String::from),
+                explanation: None,
+            }
+        };
+        let plots = [
+            fixture_plot("2021-03-a", &["DE"], 3),
+            fixture_plot("2023-05-b", &["FR", "SE"], 2),
+        ];
+        let c = compare(
+            &figure(Measure::PlotsWithNationality, Some(1), Some("tajik"), None),
+            &plots,
+        );
+        assert_eq!(
+            (c.reported.as_str(), c.derived.as_str(), c.agrees),
+            ("1", "2", false)
+        );
+        let c = compare(&figure(Measure::Plots, Some(2), None, None), &plots);
+        assert!(c.agrees);
+        let c = compare(
+            &figure(
+                Measure::LocationCountries,
+                None,
+                None,
+                Some(vec!["FR", "DE"]),
+            ),
+            &plots,
+        );
+        assert_eq!(
+            (c.derived.as_str(), c.agrees),
+            ("Germany, France, Sweden", false)
+        );
+        let c = compare(
+            &figure(
+                Measure::LocationCountries,
+                None,
+                None,
+                Some(vec!["SE", "FR", "DE"]),
+            ),
+            &plots,
+        );
+        assert!(c.agrees);
     }
 
     #[test]

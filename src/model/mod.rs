@@ -1,13 +1,17 @@
 //! The dataset: typed, validated, indexed, and immutable once loaded.
 //!
-//! Three JSON files make it up: `dataset.json` (metadata, report sections, changelog), `plots.json`
-//! (Table 1) and `sources.json` (the bibliography). They are compiled into the binary
+//! Five JSON files make it up: `dataset.json` (metadata, report sections, changelog), `plots.json`
+//! (Table 1), `sources.json` (the bibliography), `offices.json` (the IS organisation) and
+//! `analysis.json` (patterns, policy, method, report-level notes). They are compiled into the binary
 //! ([`Dataset::embedded`]) and can be read from a directory instead ([`Dataset::from_dir`]); both go
 //! through the same parsing and [`validate`] rules, so bad data never serves.
 
+pub mod analysis;
+pub mod citations;
 pub mod country;
 pub mod date;
 pub mod figures;
+pub mod org;
 pub mod plot;
 pub mod source;
 mod validate;
@@ -19,12 +23,21 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+pub use analysis::Analysis;
+pub use citations::Citations;
 pub use date::{PartialDate, Precision};
+pub use org::Organisation;
 pub use plot::Plot;
 pub use source::{Meta, Section, Source};
 
-/// The file names inside a data directory.
-pub const FILES: [&str; 3] = ["dataset.json", "plots.json", "sources.json"];
+/// The file names inside a data directory, in [`DataFiles`] order.
+pub const FILES: [&str; 5] = [
+    "dataset.json",
+    "plots.json",
+    "sources.json",
+    "offices.json",
+    "analysis.json",
+];
 
 /// One problem in the data, located by file, item (plot, source, section) and field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,11 +79,39 @@ impl fmt::Display for DataErrors {
     }
 }
 
-/// The text of the three data files, each with the name to report in errors.
+/// The text of the data files, each with the name to report in errors.
 pub struct DataFiles {
     pub dataset: (String, String),
     pub plots: (String, String),
     pub sources: (String, String),
+    pub offices: (String, String),
+    pub analysis: (String, String),
+}
+
+impl DataFiles {
+    /// The file called `name` (one of [`FILES`]), to read or replace its text.
+    pub fn file_mut(&mut self, name: &str) -> Option<&mut (String, String)> {
+        match name {
+            "dataset.json" => Some(&mut self.dataset),
+            "plots.json" => Some(&mut self.plots),
+            "sources.json" => Some(&mut self.sources),
+            "offices.json" => Some(&mut self.offices),
+            "analysis.json" => Some(&mut self.analysis),
+            _ => None,
+        }
+    }
+
+    /// The files compiled into the binary.
+    pub fn embedded() -> DataFiles {
+        let file = |name: &str, text: &str| (format!("data/{name}"), text.to_string());
+        DataFiles {
+            dataset: file("dataset.json", include_str!("../../data/dataset.json")),
+            plots: file("plots.json", include_str!("../../data/plots.json")),
+            sources: file("sources.json", include_str!("../../data/sources.json")),
+            offices: file("offices.json", include_str!("../../data/offices.json")),
+            analysis: file("analysis.json", include_str!("../../data/analysis.json")),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -80,6 +121,10 @@ pub struct Dataset {
     pub plots: Vec<Plot>,
     /// Alphabetical by key.
     pub sources: Vec<Source>,
+    pub org: Organisation,
+    pub analysis: Analysis,
+    /// Who cites each bibliography key.
+    pub citations: Citations,
     plot_index: HashMap<String, usize>,
     source_index: HashMap<String, usize>,
     section_index: HashMap<String, usize>,
@@ -88,20 +133,7 @@ pub struct Dataset {
 impl Dataset {
     /// The dataset compiled into the binary.
     pub fn embedded() -> Result<Dataset, DataErrors> {
-        Dataset::from_files(DataFiles {
-            dataset: (
-                "data/dataset.json".into(),
-                include_str!("../../data/dataset.json").into(),
-            ),
-            plots: (
-                "data/plots.json".into(),
-                include_str!("../../data/plots.json").into(),
-            ),
-            sources: (
-                "data/sources.json".into(),
-                include_str!("../../data/sources.json").into(),
-            ),
-        })
+        Dataset::from_files(DataFiles::embedded())
     }
 
     /// The dataset from the three files in `dir`.
@@ -135,6 +167,8 @@ impl Dataset {
             dataset: next(),
             plots: next(),
             sources: next(),
+            offices: next(),
+            analysis: next(),
         })
     }
 
@@ -143,13 +177,18 @@ impl Dataset {
         let meta = parse_whole::<Meta>(&files.dataset, &mut errors);
         let plots = parse_list::<Plot>(&files.plots, "plots", "plot", "slug", &mut errors);
         let sources = parse_list::<Source>(&files.sources, "sources", "source", "key", &mut errors);
-        let (Some(meta), Some(mut plots), Some(sources)) = (meta, plots, sources) else {
+        let org = parse_whole::<Organisation>(&files.offices, &mut errors);
+        let analysis = parse_whole::<Analysis>(&files.analysis, &mut errors);
+        let (Some(meta), Some(mut plots), Some(mut sources), Some(org), Some(analysis)) =
+            (meta, plots, sources, org, analysis)
+        else {
             return Err(DataErrors(errors));
         };
         if !errors.is_empty() {
             return Err(DataErrors(errors));
         }
         plots.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
+        sources.sort_by_cached_key(Source::sort_key);
         let index = |keys: Vec<&String>| -> HashMap<String, usize> {
             keys.into_iter()
                 .enumerate()
@@ -160,14 +199,19 @@ impl Dataset {
             plot_index: index(plots.iter().map(|p| &p.slug).collect()),
             source_index: index(sources.iter().map(|s| &s.key).collect()),
             section_index: index(meta.sections.iter().map(|s| &s.id).collect()),
+            citations: Citations::build(&meta, &plots, &org, &analysis),
             meta,
             plots,
             sources,
+            org,
+            analysis,
         };
         let names = validate::FileNames {
             dataset: &files.dataset.0,
             plots: &files.plots.0,
             sources: &files.sources.0,
+            offices: &files.offices.0,
+            analysis: &files.analysis.0,
         };
         let errors = validate::validate(&dataset, &names);
         if errors.is_empty() {
@@ -187,6 +231,27 @@ impl Dataset {
 
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.section_index.get(id).map(|&i| &self.meta.sections[i])
+    }
+
+    /// "ISKP's external operations campaign (from p. 13) › The prototype (Germany, 2020)".
+    pub fn section_label(&self, id: &str) -> String {
+        let Some(section) = self.section(id) else {
+            return id.to_string();
+        };
+        let own = match section.page_label() {
+            Some(page) => format!("{} (from {page})", section.title),
+            None => section.title.clone(),
+        };
+        match section.part.as_deref() {
+            Some(part) => format!("{} › {own}", self.section_label(part)),
+            None => own,
+        }
+    }
+
+    /// A section's own title, for inline references: "ISKP's emergence as an IS 'province'".
+    pub fn section_title(&self, id: &str) -> String {
+        self.section(id)
+            .map_or_else(|| id.to_string(), |s| s.title.clone())
     }
 
     /// The plots before and after `slug` in date order.

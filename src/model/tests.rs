@@ -4,9 +4,7 @@ use serde_json::{Value, json};
 
 use super::*;
 
-const DATASET: &str = include_str!("../../data/dataset.json");
 const PLOTS: &str = include_str!("../../data/plots.json");
-const SOURCES: &str = include_str!("../../data/sources.json");
 
 /// A minimal plot for unit tests of derived figures: valid in shape, not necessarily in content.
 pub(crate) fn fixture_plot(slug: &str, countries: &[&str], cell_size: u32) -> Plot {
@@ -23,17 +21,12 @@ pub(crate) fn fixture_plot(slug: &str, countries: &[&str], cell_size: u32) -> Pl
 
 /// Loads the real data after `edit` has changed one file's JSON.
 fn load_with(file: &str, edit: impl FnOnce(&mut Value)) -> Result<Dataset, DataErrors> {
-    let mut texts = [DATASET.to_string(), PLOTS.to_string(), SOURCES.to_string()];
-    let i = FILES.iter().position(|f| *f == file).expect("known file");
-    let mut v: Value = serde_json::from_str(&texts[i]).expect("parses");
+    let mut files = DataFiles::embedded();
+    let slot = files.file_mut(file).expect("known file");
+    let mut v: Value = serde_json::from_str(&slot.1).expect("parses");
     edit(&mut v);
-    texts[i] = v.to_string();
-    let [d, p, s] = texts;
-    Dataset::from_files(DataFiles {
-        dataset: ("data/dataset.json".into(), d),
-        plots: ("data/plots.json".into(), p),
-        sources: ("data/sources.json".into(), s),
-    })
+    slot.1 = v.to_string();
+    Dataset::from_files(files)
 }
 
 fn plot_mut<'a>(v: &'a mut Value, slug: &str) -> &'a mut Value {
@@ -446,12 +439,9 @@ fn summaries_of_implausible_length_are_rejected() {
 
 #[test]
 fn malformed_json_names_the_file() {
-    let err = Dataset::from_files(DataFiles {
-        dataset: ("data/dataset.json".into(), DATASET.into()),
-        plots: ("data/plots.json".into(), "{\"plots\": [".into()),
-        sources: ("data/sources.json".into(), SOURCES.into()),
-    })
-    .expect_err("truncated JSON");
+    let mut files = DataFiles::embedded();
+    files.plots.1 = "{\"plots\": [".into();
+    let err = Dataset::from_files(files).expect_err("truncated JSON");
     assert!(
         err.to_string()
             .contains("data/plots.json: field `-`: not valid JSON"),

@@ -27,7 +27,7 @@ fn raw_get(addr: &str, path: &str) -> String {
 fn data_copy(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("atlas-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    for f in ["dataset.json", "plots.json", "sources.json"] {
+    for f in iskp_atlas::model::FILES {
         std::fs::copy(
             PathBuf::from(env!("CARGO_MANIFEST_DIR"))
                 .join("data")

@@ -12,10 +12,6 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use tower::ServiceExt;
 
-pub const DATASET: &str = include_str!("../../data/dataset.json");
-pub const PLOTS: &str = include_str!("../../data/plots.json");
-pub const SOURCES: &str = include_str!("../../data/sources.json");
-
 pub fn dataset() -> Dataset {
     Dataset::embedded().expect("the embedded dataset is valid")
 }
@@ -32,14 +28,11 @@ pub fn atlas_at(base: &str, public_url: Option<&str>) -> Router {
 
 /// The atlas over a copy of the data whose plots file was changed by `edit`.
 pub fn atlas_with_plots(edit: impl FnOnce(&mut Value)) -> Router {
-    let mut plots: Value = serde_json::from_str(PLOTS).expect("parses");
+    let mut files = DataFiles::embedded();
+    let mut plots: Value = serde_json::from_str(&files.plots.1).expect("parses");
     edit(&mut plots);
-    let data = Dataset::from_files(DataFiles {
-        dataset: ("dataset.json".into(), DATASET.into()),
-        plots: ("plots.json".into(), plots.to_string()),
-        sources: ("sources.json".into(), SOURCES.into()),
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    files.plots.1 = plots.to_string();
+    let data = Dataset::from_files(files).unwrap_or_else(|e| panic!("{e}"));
     app(Arc::new(
         AppState::new(data, String::new(), None).expect("state"),
     ))

@@ -162,8 +162,20 @@ async fn sources_list_the_cited_works_with_anchors_and_links() {
         ids,
         ["src-jokinen-2020", "src-soliev-2021", "src-tagesschau-2022"]
     );
-    let links = attrs(&doc, ".references a.ref-link", "href");
-    assert!(links.iter().all(|l| l.starts_with("https://")), "{links:?}");
+    let links = attrs(&doc, ".references a.ref-external", "href");
+    assert!(
+        links.len() == 2 && links.iter().all(|l| l.starts_with("https://")),
+        "{links:?}"
+    );
+    let bib = attrs(&doc, ".references a.ref-bib", "href");
+    assert_eq!(
+        bib,
+        [
+            "/sources#jokinen-2020",
+            "/sources#soliev-2021",
+            "/sources#tagesschau-2022"
+        ]
+    );
     // Event citations point at entries present on the page.
     for href in attrs(&doc, ".events .cites a", "href") {
         let id = href.trim_start_matches('#');

@@ -1,24 +1,16 @@
-//! The rules a dataset must pass before the atlas serves it. Each broken rule becomes a
-//! [`DataError`] naming the file, the item and the field, so a data editor can go straight to it.
+//! Rules for one plot of `plots.json`.
 
 use std::collections::HashSet;
 
-use super::date::Precision;
-use super::plot::Plot;
-use super::{DataError, Dataset, PartialDate, country};
-
-pub(super) struct FileNames<'a> {
-    pub dataset: &'a str,
-    pub plots: &'a str,
-    pub sources: &'a str,
-}
+use super::{EARLIEST_YEAR, Report, date_sane, is_slug, keys};
+use crate::model::date::Precision;
+use crate::model::plot::Plot;
+use crate::model::{Dataset, country};
 
 /// Ages outside this range are typos, not suspects.
 const AGE_RANGE: std::ops::RangeInclusive<u32> = 10..=90;
 /// A summary is a paragraph of about 120–250 words; far outside that, something went wrong.
 const SUMMARY_WORDS: std::ops::RangeInclusive<usize> = 100..=300;
-/// Nothing the atlas records happened before IS's origins in 2003.
-const EARLIEST_YEAR: i32 = 2003;
 
 /// Plot fields a data note may point to.
 const NOTE_FIELDS: &[&str] = &[
@@ -35,191 +27,7 @@ const NOTE_FIELDS: &[&str] = &[
     "weapons",
 ];
 
-struct Report<'a> {
-    errors: Vec<DataError>,
-    file: &'a str,
-    item: Option<String>,
-}
-
-impl Report<'_> {
-    fn check(&mut self, ok: bool, field: impl Into<String>, message: impl FnOnce() -> String) {
-        if !ok {
-            self.errors.push(DataError {
-                file: self.file.to_string(),
-                item: self.item.clone(),
-                field: field.into(),
-                message: message(),
-            });
-        }
-    }
-}
-
-impl<'a> Report<'a> {
-    fn new(file: &'a str) -> Self {
-        Report {
-            errors: Vec::new(),
-            file,
-            item: None,
-        }
-    }
-
-    fn set(&mut self, file: &'a str, item: Option<String>) {
-        self.file = file;
-        self.item = item;
-    }
-}
-
-pub(super) fn validate(ds: &Dataset, files: &FileNames<'_>) -> Vec<DataError> {
-    let mut r = Report::new(files.dataset);
-    meta(ds, files, &mut r);
-    sources(ds, files, &mut r);
-    let mut seen = HashSet::new();
-    for plot in &ds.plots {
-        r.set(files.plots, Some(format!("plot \"{}\"", plot.slug)));
-        r.check(seen.insert(&plot.slug), "slug", || {
-            "this slug is used by another plot".into()
-        });
-        self::plot(ds, plot, &mut r);
-    }
-    r.errors
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-}
-
-fn is_version(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('.').collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn date_sane(d: &PartialDate, reviewed: &PartialDate) -> bool {
-    d.year() >= EARLIEST_YEAR && d.start() <= reviewed.end()
-}
-
-fn meta<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
-    let m = &ds.meta;
-    r.set(files.dataset, None);
-    r.check(is_version(&m.version), "version", || {
-        format!("'{}' is not MAJOR.MINOR.PATCH", m.version)
-    });
-    r.check(m.period.from <= m.period.to, "period", || {
-        "`from` is after `to`".into()
-    });
-    for (field, value) in [
-        ("report.title", &m.report.title),
-        ("report.subtitle", &m.report.subtitle),
-        ("report.author_short", &m.report.author_short),
-    ] {
-        r.check(!value.trim().is_empty(), field, || "is empty".into());
-    }
-    r.check(m.report.url.starts_with("https://"), "report.url", || {
-        "must be an https URL".into()
-    });
-    r.check(!m.licence.trim().is_empty(), "licence", || {
-        "is empty".into()
-    });
-    match m.changelog.first() {
-        Some(latest) => r.check(latest.version == m.version, "changelog[0].version", || {
-            format!(
-                "the newest entry is {} but the dataset is {}",
-                latest.version, m.version
-            )
-        }),
-        None => r.check(false, "changelog", || "needs at least one entry".into()),
-    }
-    for (i, c) in m.changelog.iter().enumerate() {
-        r.check(
-            c.date.start() <= m.reviewed.end(),
-            format!("changelog[{i}].date"),
-            || {
-                format!(
-                    "{} is after the review date {}",
-                    c.date.iso(),
-                    m.reviewed.iso()
-                )
-            },
-        );
-        r.check(
-            !c.changes.is_empty(),
-            format!("changelog[{i}].changes"),
-            || "is empty".into(),
-        );
-    }
-    let mut ids = HashSet::new();
-    for (i, s) in m.sections.iter().enumerate() {
-        r.set(files.dataset, Some(format!("section \"{}\"", s.id)));
-        r.check(is_slug(&s.id), "id", || {
-            format!("'{}' is not a lowercase slug", s.id)
-        });
-        r.check(ids.insert(&s.id), "id", || {
-            format!("sections[{i}] repeats this id")
-        });
-        if let Some(part) = &s.part {
-            r.check(
-                ds.section(part).is_some_and(|p| p.part.is_none()),
-                "part",
-                || format!("'{part}' is not a top-level section"),
-            );
-        }
-        for (j, key) in s.sources.iter().enumerate() {
-            r.check(ds.source(key).is_some(), format!("sources[{j}]"), || {
-                format!("'{key}' is not a key in {}", files.sources)
-            });
-        }
-    }
-}
-
-fn sources<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
-    let reviewed = &ds.meta.reviewed;
-    let mut keys = HashSet::new();
-    for s in &ds.sources {
-        r.set(files.sources, Some(format!("source \"{}\"", s.key)));
-        r.check(is_slug(&s.key), "key", || {
-            format!("'{}' is not a lowercase slug", s.key)
-        });
-        r.check(keys.insert(&s.key), "key", || {
-            "this key is used by another source".into()
-        });
-        r.check(!s.authors.is_empty(), "authors", || "is empty".into());
-        r.check((1900..=reviewed.year()).contains(&s.year), "year", || {
-            format!("{} is not plausible", s.year)
-        });
-        r.check(!s.title.trim().is_empty(), "title", || "is empty".into());
-        r.check(!s.reference.trim().is_empty(), "reference", || {
-            "is empty".into()
-        });
-        if let Some(url) = &s.url {
-            r.check(
-                url.starts_with("https://") || url.starts_with("http://"),
-                "url",
-                || format!("'{url}' is not an http(s) URL"),
-            );
-        }
-        if let Some(a) = &s.accessed {
-            r.check(
-                a.precision() == Precision::Day && date_sane(a, reviewed),
-                "accessed",
-                || {
-                    format!(
-                        "{} must be a day between {EARLIEST_YEAR} and the review date",
-                        a.iso()
-                    )
-                },
-            );
-        }
-    }
-}
-
-fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
+pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
     let m = &ds.meta;
     r.check(is_slug(&p.slug), "slug", || {
         format!("'{}' is not a lowercase slug", p.slug)
@@ -480,13 +288,5 @@ fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
             format!("data_notes[{i}].note"),
             || "is empty".into(),
         );
-    }
-}
-
-fn keys(ds: &Dataset, keys: &[String], field: &str, r: &mut Report<'_>) {
-    for (i, key) in keys.iter().enumerate() {
-        r.check(ds.source(key).is_some(), format!("{field}[{i}]"), || {
-            format!("'{key}' is not a key in sources.json")
-        });
     }
 }

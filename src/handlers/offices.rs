@@ -1,0 +1,152 @@
+//! `/offices`: the IS organisation behind ISKP's external operations, as an accessible tree of
+//! nested lists (leadership → directorate → offices → provinces and areas), each unit with its
+//! sourced facts and the plots that touch it, then the organisation's chronology.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+use super::{Cite, Head, PlotLink, cites, plot_link, plot_links, render};
+use crate::error::AppError;
+use crate::model::Dataset;
+use crate::model::org::{Node, Organisation};
+use crate::site::{AppState, Site};
+
+pub struct FactView<'a> {
+    pub label: &'a str,
+    pub value: &'a str,
+    pub certainty: &'static str,
+    pub section: String,
+    pub cites: Vec<Cite>,
+}
+
+pub struct NodePlotView<'a> {
+    pub plot: PlotLink,
+    pub link: &'a str,
+    pub certainty: &'static str,
+    pub cites: Vec<Cite>,
+}
+
+/// One unit with everything its list item shows, and the units below it.
+pub struct NodeView<'a> {
+    pub node: &'a Node,
+    pub level: &'static str,
+    pub facts: Vec<FactView<'a>>,
+    pub plots: Vec<NodePlotView<'a>>,
+    /// Plots linked to units below this one (for offices and above).
+    pub plots_below: Vec<PlotLink>,
+    pub children: Vec<NodeView<'a>>,
+}
+
+pub struct EventView<'a> {
+    pub date: String,
+    pub iso: String,
+    pub label: &'a str,
+    pub section: String,
+    pub cites: Vec<Cite>,
+    pub node: Option<(String, &'a str)>,
+    pub plot: Option<PlotLink>,
+}
+
+#[derive(Template)]
+#[template(path = "offices.html")]
+pub struct OfficesPage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub org: &'a Organisation,
+    pub tree: Vec<NodeView<'a>>,
+    pub chronology: Vec<EventView<'a>>,
+}
+
+fn node_view<'a>(site: &Site, data: &'a Dataset, node: &'a Node) -> NodeView<'a> {
+    let org = &data.org;
+    let own: Vec<&str> = node.plots.iter().map(|l| l.slug.as_str()).collect();
+    let below: Vec<&str> = org
+        .plots_under(&node.id)
+        .into_iter()
+        .filter(|s| !own.contains(s))
+        .collect();
+    let mut below = plot_links(site, data, &below);
+    below.sort_by(|a, b| a.slug.cmp(&b.slug));
+    NodeView {
+        node,
+        level: node.level.label(),
+        facts: node
+            .facts
+            .iter()
+            .map(|f| FactView {
+                label: &f.label,
+                value: &f.value,
+                certainty: f.certainty.label(),
+                section: data.section_title(&f.section),
+                cites: cites(site, data, &f.sources),
+            })
+            .collect(),
+        plots: node
+            .plots
+            .iter()
+            .filter_map(|l| {
+                plot_link(site, data, &l.slug).map(|plot| NodePlotView {
+                    plot,
+                    link: &l.link,
+                    certainty: l.certainty.label(),
+                    cites: cites(site, data, &l.sources),
+                })
+            })
+            .collect(),
+        plots_below: below,
+        children: org
+            .children(&node.id)
+            .map(|c| node_view(site, data, c))
+            .collect(),
+    }
+}
+
+impl<'a> OfficesPage<'a> {
+    pub fn new(state: &'a AppState) -> Self {
+        let (site, data) = (&state.site, &state.data);
+        let org = &data.org;
+        let chronology = org
+            .chronology
+            .iter()
+            .map(|e| EventView {
+                date: e.date.to_string(),
+                iso: e.date.iso(),
+                label: &e.label,
+                section: data.section_title(&e.section),
+                cites: cites(site, data, &e.sources),
+                node: e
+                    .node
+                    .as_deref()
+                    .and_then(|id| org.node(id))
+                    .map(|n| (site.url(&format!("/offices#{}", n.id)), n.name.as_str())),
+                plot: e.plot.as_deref().and_then(|s| plot_link(site, data, s)),
+            })
+            .collect();
+        OfficesPage {
+            site,
+            head: Head {
+                title: "The IS organisation behind ISKP's plots".into(),
+                description: format!(
+                    "How the Islamic State's General Directorate of Provinces, its regional offices and provinces stand behind ISKP's external operations, and which of the {} plots touch which unit.",
+                    data.plots.len()
+                ),
+                path: "/offices".into(),
+                og_type: "article",
+            },
+            org,
+            tree: org.roots().map(|n| node_view(site, data, n)).collect(),
+            chronology,
+        }
+    }
+
+    pub fn offices_named(&self) -> usize {
+        self.org.offices_named()
+    }
+}
+
+pub async fn offices(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {
+    render(&OfficesPage::new(&state))
+}

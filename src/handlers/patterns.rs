@@ -1,0 +1,286 @@
+//! `/patterns`: the report's two cross-plot patterns in the atlas's words, figures derived from
+//! Table 1 (with the report's own figures beside them where it states any), the propaganda box and
+//! the four policy dimensions, each linked to the plots it draws on.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+use super::{Cite, Head, PlotLink, cites, plot_links, render};
+use crate::error::AppError;
+use crate::model::Dataset;
+use crate::model::analysis::{Analysis, PlotRef, ReportFigure};
+use crate::model::figures::{Comparison, PatternFigures, Tally, compare, pattern_figures};
+use crate::site::{AppState, Site};
+
+pub struct ExampleView<'a> {
+    pub plot: PlotLink,
+    pub how: &'a str,
+}
+
+pub struct ContextView<'a> {
+    pub title: &'a str,
+    pub text: &'a str,
+    pub section: String,
+    pub cites: Vec<Cite>,
+}
+
+/// A titled block of prose with the plots it draws on.
+pub struct BlockView<'a> {
+    pub id: String,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub section: String,
+    pub cites: Vec<Cite>,
+    pub examples: Vec<ExampleView<'a>>,
+    pub context: Vec<ContextView<'a>>,
+}
+
+pub struct ComparisonView<'a> {
+    pub figure: &'a ReportFigure,
+    pub result: Comparison,
+    pub section: String,
+    /// The plots behind the derived figure, when they are not simply all of them.
+    pub plots: Vec<PlotLink>,
+}
+
+/// A tally row with its plots as links.
+pub struct RowView {
+    pub label: String,
+    pub value: u32,
+    pub plots: Vec<PlotLink>,
+}
+
+/// One derived table: caption, what the number column counts, rows.
+pub struct TableView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub counts: &'static str,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Template)]
+#[template(path = "patterns.html")]
+pub struct PatternsPage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub version: &'a str,
+    pub figures: PatternFigures,
+    pub tables: Vec<TableView>,
+    pub cell_sizes: Vec<(PlotLink, u32)>,
+    pub ages: Vec<(u32, PlotLink)>,
+    pub patterns: Vec<BlockView<'a>>,
+    pub comparisons: Vec<ComparisonView<'a>>,
+    pub propaganda: BlockView<'a>,
+    pub points: &'a [String],
+    pub policy: Vec<BlockView<'a>>,
+}
+
+fn examples<'a>(site: &Site, data: &Dataset, refs: &'a [PlotRef]) -> Vec<ExampleView<'a>> {
+    refs.iter()
+        .filter_map(|r| {
+            super::plot_link(site, data, &r.slug).map(|plot| ExampleView { plot, how: &r.how })
+        })
+        .collect()
+}
+
+fn table(
+    site: &Site,
+    data: &Dataset,
+    id: &'static str,
+    title: &'static str,
+    counts: &'static str,
+    tallies: &[Tally],
+) -> TableView {
+    let rows = tallies
+        .iter()
+        .map(|t| RowView {
+            label: t.label.clone(),
+            value: t.value,
+            plots: plot_links(site, data, &t.plots),
+        })
+        .collect();
+    TableView {
+        id,
+        title,
+        counts,
+        rows,
+    }
+}
+
+impl<'a> PatternsPage<'a> {
+    pub fn new(state: &'a AppState) -> Self {
+        let (site, data) = (&state.site, &state.data);
+        let a: &Analysis = &data.analysis;
+        let f = pattern_figures(&data.plots);
+        let plot_counts: Vec<Tally> = f
+            .nationalities
+            .iter()
+            .map(|t| Tally {
+                value: t.plots.len() as u32,
+                ..t.clone()
+            })
+            .collect();
+        let tables = vec![
+            table(
+                site,
+                data,
+                "by-nationality",
+                "Suspects by nationality",
+                "Suspects",
+                &f.nationalities,
+            ),
+            table(
+                site,
+                data,
+                "plots-by-nationality",
+                "Plots by nationality of suspects",
+                "Plots",
+                &plot_counts,
+            ),
+            table(
+                site,
+                data,
+                "by-country",
+                "Plots by country (Table 1's Location)",
+                "Plots",
+                &f.countries,
+            ),
+            table(site, data, "by-year", "Plots by year", "Plots", &f.years),
+            table(
+                site,
+                data,
+                "by-handler",
+                "Plots by handler country",
+                "Plots",
+                &f.handlers,
+            ),
+            table(
+                site,
+                data,
+                "by-channel",
+                "Plots by communication channel named in the text",
+                "Plots",
+                &f.channels,
+            ),
+            table(
+                site,
+                data,
+                "by-target",
+                "Plots by target category",
+                "Plots",
+                &f.targets,
+            ),
+            table(
+                site,
+                data,
+                "by-outcome",
+                "Plots by judicial outcome",
+                "Plots",
+                &f.outcomes,
+            ),
+        ];
+        let link = |slug: &str| super::plot_link(site, data, slug);
+        let cell_sizes = f
+            .cell_sizes
+            .iter()
+            .filter_map(|(s, n)| link(s).map(|l| (l, *n)))
+            .collect();
+        let ages = f
+            .ages
+            .known
+            .iter()
+            .filter_map(|(age, s)| link(s).map(|l| (*age, l)))
+            .collect();
+        let block = |id: String,
+                     title: &'a str,
+                     summary: &'a str,
+                     section: &str,
+                     sources: &[String],
+                     refs: &'a [PlotRef]| BlockView {
+            id,
+            title,
+            summary,
+            section: data.section_title(section),
+            cites: cites(site, data, sources),
+            examples: examples(site, data, refs),
+            context: Vec::new(),
+        };
+        let patterns = a
+            .patterns
+            .iter()
+            .map(|p| BlockView {
+                context: p
+                    .context
+                    .iter()
+                    .map(|c| ContextView {
+                        title: &c.title,
+                        text: &c.text,
+                        section: data.section_title(&c.section),
+                        cites: cites(site, data, &c.sources),
+                    })
+                    .collect(),
+                ..block(
+                    p.id.clone(),
+                    &p.title,
+                    &p.summary,
+                    &p.section,
+                    &[],
+                    &p.plots,
+                )
+            })
+            .collect();
+        let comparisons = a
+            .report_figures
+            .iter()
+            .map(|fig| {
+                let result = compare(fig, &data.plots);
+                let plots = if result.plots.len() < data.plots.len() {
+                    plot_links(site, data, &result.plots)
+                } else {
+                    Vec::new()
+                };
+                ComparisonView {
+                    figure: fig,
+                    section: data.section_title(&fig.section),
+                    plots,
+                    result,
+                }
+            })
+            .collect();
+        let p = &a.propaganda;
+        PatternsPage {
+            site,
+            head: Head {
+                title: "Patterns across the plots".into(),
+                description: "Remote guidance and diaspora recruitment across the ISKP-linked plots in Europe, with figures derived from Table 1 beside the report's own.".into(),
+                path: "/patterns".into(),
+                og_type: "article",
+            },
+            version: &data.meta.version,
+            tables,
+            cell_sizes,
+            ages,
+            patterns,
+            comparisons,
+            propaganda: block("propaganda".into(), "ISKP's multilingual propaganda", &p.summary, &p.section, &p.sources, &p.plots),
+            points: &p.points,
+            policy: a
+                .policy
+                .iter()
+                .map(|d| block(format!("policy-{}", d.id), &d.title, &d.summary, &d.section, &d.sources, &d.plots))
+                .collect(),
+            figures: f,
+        }
+    }
+
+    pub fn disagreements(&self) -> usize {
+        self.comparisons.iter().filter(|c| !c.result.agrees).count()
+    }
+}
+
+pub async fn patterns(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {
+    render(&PatternsPage::new(&state))
+}
