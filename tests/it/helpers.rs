@@ -114,7 +114,9 @@ pub fn attrs(doc: &Html, css: &str, attr: &str) -> Vec<String> {
 
 /// Every page the atlas serves without a query string, for checks that apply to all of them.
 pub fn page_paths() -> Vec<String> {
-    let mut paths = vec!["/".to_string()];
+    let mut paths: Vec<String> = ["/", "/offices", "/patterns", "/method", "/sources"]
+        .map(String::from)
+        .to_vec();
     paths.extend(dataset().plots.iter().map(|p| p.path()));
     paths
 }
