@@ -36,12 +36,7 @@ pub struct DataArgs {
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
     /// Address and port to listen on.
-    #[arg(
-        long,
-        env = "ATLAS_BIND",
-        default_value = "127.0.0.1:3000",
-        value_name = "ADDR"
-    )]
+    #[arg(long, env = "ATLAS_BIND", default_value = "127.0.0.1:3000", value_name = "ADDR")]
     pub bind: SocketAddr,
     /// Path prefix the atlas is served under behind a reverse proxy, e.g. `/atlas`.
     /// Every link, asset and redirect carries it.
@@ -80,10 +75,7 @@ pub fn parse_public_url(s: &str) -> Result<String, String> {
         .strip_prefix("https://")
         .or_else(|| trimmed.strip_prefix("http://"))
         .ok_or_else(|| format!("'{s}' must start with http:// or https://"))?;
-    let host_ok = !rest.is_empty()
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c));
+    let host_ok = !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c));
     if !host_ok {
         return Err(format!(
             "'{s}' must be a scheme and host only, e.g. https://intranet.example"
@@ -101,10 +93,7 @@ mod tests {
         assert_eq!(parse_base_path("").as_deref(), Ok(""));
         assert_eq!(parse_base_path("/").as_deref(), Ok(""));
         assert_eq!(parse_base_path("/atlas/").as_deref(), Ok("/atlas"));
-        assert_eq!(
-            parse_base_path("/tools/atlas").as_deref(),
-            Ok("/tools/atlas")
-        );
+        assert_eq!(parse_base_path("/tools/atlas").as_deref(), Ok("/tools/atlas"));
         for bad in ["atlas", "/a//b", "/a/../b", "/a b", "/\"x", "/<x>"] {
             assert!(parse_base_path(bad).is_err(), "{bad}");
         }
@@ -120,32 +109,19 @@ mod tests {
             parse_public_url("http://10.0.0.5:8080").as_deref(),
             Ok("http://10.0.0.5:8080")
         );
-        for bad in [
-            "intra.example",
-            "ftp://x",
-            "https://x/path",
-            "https://",
-            "https://x\"y",
-        ] {
+        for bad in ["intra.example", "ftp://x", "https://x/path", "https://", "https://x\"y"] {
             assert!(parse_public_url(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn serving_flags_work_with_and_without_the_subcommand() {
-        let cli = Cli::try_parse_from([
-            "iskp-atlas",
-            "--bind",
-            "127.0.0.1:8080",
-            "--base-path",
-            "/atlas",
-        ])
-        .expect("parses");
+        let cli =
+            Cli::try_parse_from(["iskp-atlas", "--bind", "127.0.0.1:8080", "--base-path", "/atlas"]).expect("parses");
         assert!(cli.command.is_none());
         assert_eq!(cli.serve.bind.port(), 8080);
         assert_eq!(cli.serve.base_path, "/atlas");
-        let cli =
-            Cli::try_parse_from(["iskp-atlas", "serve", "--bind", "127.0.0.1:0"]).expect("parses");
+        let cli = Cli::try_parse_from(["iskp-atlas", "serve", "--bind", "127.0.0.1:0"]).expect("parses");
         assert!(matches!(cli.command, Some(Command::Serve(ref a)) if a.bind.port() == 0));
         let cli = Cli::try_parse_from(["iskp-atlas", "check", "--data", "/tmp/x"]).expect("parses");
         assert!(matches!(cli.command, Some(Command::Check(ref a)) if a.data.is_some()));

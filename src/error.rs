@@ -50,16 +50,12 @@ impl IntoResponse for AppError {
 }
 
 /// Replaces the body of marked responses, and of axum's own bare 404/405 answers, with the error page.
-pub async fn render_error_pages(
-    State(state): State<Arc<AppState>>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn render_error_pages(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let status = response.status();
     let marked = response.extensions().get::<ErrorPage>().is_some();
-    let bare_router_error = matches!(status, StatusCode::METHOD_NOT_ALLOWED)
-        && response.headers().get(header::CONTENT_TYPE).is_none();
+    let bare_router_error =
+        matches!(status, StatusCode::METHOD_NOT_ALLOWED) && response.headers().get(header::CONTENT_TYPE).is_none();
     if !(marked || bare_router_error) {
         return response;
     }
@@ -72,14 +68,7 @@ pub async fn render_error_pages(
                 header::CONTENT_TYPE,
                 header::HeaderValue::from_static("text/plain; charset=utf-8"),
             );
-            return Response::from_parts(
-                parts,
-                status
-                    .canonical_reason()
-                    .unwrap_or("error")
-                    .to_string()
-                    .into(),
-            );
+            return Response::from_parts(parts, status.canonical_reason().unwrap_or("error").to_string().into());
         }
     };
     parts.headers.insert(

@@ -5,10 +5,12 @@
 
 pub mod config;
 pub mod error;
+pub mod explore;
 pub mod handlers;
 pub mod model;
 pub mod routes;
 pub mod site;
+pub mod text;
 
 pub use routes::app;
 pub use site::AppState;

@@ -14,9 +14,7 @@ use tracing_subscriber::EnvFilter;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
@@ -57,9 +55,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         Ok(data) => data,
         Err(errors) => {
             eprint!("{errors}");
-            eprintln!(
-                "not serving: fix the data above, or run `iskp-atlas check` to list the problems"
-            );
+            eprintln!("not serving: fix the data above, or run `iskp-atlas check` to list the problems");
             return ExitCode::FAILURE;
         }
     };
@@ -70,10 +66,7 @@ fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("could not start the runtime: {e}");

@@ -15,7 +15,9 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::error::{AppError, render_error_pages};
-use crate::handlers::{api, assets, home, method, offices, patterns, plot, sources};
+use crate::handlers::{
+    api, assets, cite, compare, downloads, home, meta_pages, method, offices, patterns, plot, plots, search, sources,
+};
 use crate::site::AppState;
 
 /// No page takes long to build; a request still running after this is stuck, not slow.
@@ -43,7 +45,17 @@ pub fn app(state: Arc<AppState>) -> Router {
     let at = |path: &str| format!("{base}{path}");
     let mut router = Router::new()
         .route(&at("/"), get(home::home))
+        .route(&at("/plots"), get(plots::plots))
         .route(&at("/plots/{slug}"), get(plot::plot))
+        .route(&at("/plots.csv"), get(downloads::plots_csv))
+        .route(&at("/search"), get(search::search))
+        .route(&at("/compare"), get(compare::compare))
+        .route(&at("/briefing"), get(compare::briefing))
+        .route(&at("/cite/{file}"), get(cite::cite))
+        .route(&at("/changelog"), get(meta_pages::changelog))
+        .route(&at("/sitemap.xml"), get(meta_pages::sitemap))
+        .route(&at("/robots.txt"), get(meta_pages::robots))
+        .route(&at("/api/schema.json"), get(downloads::schema))
         .route(&at("/offices"), get(offices::offices))
         .route(&at("/patterns"), get(patterns::patterns))
         .route(&at("/method"), get(method::method))
@@ -55,10 +67,7 @@ pub fn app(state: Arc<AppState>) -> Router {
     if !base.is_empty() {
         // `/atlas` and `/atlas/` both reach the overview.
         let home = at("/");
-        router = router.route(
-            &base,
-            get(move || async move { Redirect::permanent(&home) }),
-        );
+        router = router.route(&base, get(move || async move { Redirect::permanent(&home) }));
     }
     router
         .fallback(fallback)
@@ -69,10 +78,7 @@ pub fn app(state: Arc<AppState>) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            render_error_pages,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), render_error_pages))
         .layer(middleware::from_fn(security_headers))
         .layer(
             TraceLayer::new_for_http()

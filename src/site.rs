@@ -1,6 +1,7 @@
 //! What every page needs besides its own data: where the atlas is mounted (base path, public URL),
 //! the stylesheet's address, and the dataset version. Built once at start-up, shared read-only.
 
+use crate::explore::search::Index;
 use crate::handlers::api::ApiDocs;
 use crate::model::Dataset;
 use crate::model::source::Report;
@@ -58,12 +59,7 @@ impl Site {
                 "text/css; charset=utf-8",
                 include_bytes!("../static/atlas.css"),
             ),
-            icon: Asset::new(
-                "icon",
-                "svg",
-                "image/svg+xml",
-                include_bytes!("../static/icon.svg"),
-            ),
+            icon: Asset::new("icon", "svg", "image/svg+xml", include_bytes!("../static/icon.svg")),
         }
     }
 
@@ -74,11 +70,26 @@ impl Site {
 
     /// The permanent, shareable form of `path`: absolute when the public URL is known.
     pub fn permanent(&self, path: &str) -> String {
-        format!(
-            "{}{}{path}",
-            self.public_url.as_deref().unwrap_or(""),
-            self.base
-        )
+        format!("{}{}{path}", self.public_url.as_deref().unwrap_or(""), self.base)
+    }
+
+    /// `scheme://host` readers reach the atlas at: `--public-url`, or else the request's Host header
+    /// (for text that leaves the browser: printed packs, citation files, the sitemap).
+    pub fn origin(&self, headers: &axum::http::HeaderMap) -> String {
+        if let Some(url) = &self.public_url {
+            return url.clone();
+        }
+        let host = headers
+            .get(axum::http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c)))
+            .unwrap_or("127.0.0.1");
+        format!("http://{host}")
+    }
+
+    /// An absolute URL for `path`, built with [`Site::origin`].
+    pub fn absolute(&self, path: &str, headers: &axum::http::HeaderMap) -> String {
+        format!("{}{}{path}", self.origin(headers), self.base)
     }
 
     pub fn stylesheet_url(&self) -> String {
@@ -94,28 +105,31 @@ impl Site {
     }
 }
 
+/// Today's date (UTC), for access dates in citations and the briefing pack's cover.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
 /// Everything a handler can read. Immutable after start-up, so no locks.
 #[derive(Debug)]
 pub struct AppState {
     pub data: Dataset,
     pub site: Site,
     pub api: ApiDocs,
+    pub search: Index,
 }
 
 impl AppState {
-    pub fn new(
-        data: Dataset,
-        base: String,
-        public_url: Option<String>,
-    ) -> Result<AppState, serde_json::Error> {
-        let site = Site::new(
-            base,
-            public_url,
-            data.meta.version.clone(),
-            data.meta.report.clone(),
-        );
+    pub fn new(data: Dataset, base: String, public_url: Option<String>) -> Result<AppState, serde_json::Error> {
+        let site = Site::new(base, public_url, data.meta.version.clone(), data.meta.report.clone());
         let api = ApiDocs::build(&data, &site)?;
-        Ok(AppState { data, site, api })
+        let search = Index::build(&data);
+        Ok(AppState {
+            data,
+            site,
+            api,
+            search,
+        })
     }
 }
 
@@ -129,10 +143,7 @@ mod tests {
         let b = Asset::new("atlas", "css", "text/css", b"body{ }");
         assert!(a.name.starts_with("atlas.") && a.name.ends_with(".css"));
         assert_ne!(a.name, b.name);
-        assert_eq!(
-            a.name,
-            Asset::new("atlas", "css", "text/css", b"body{}").name
-        );
+        assert_eq!(a.name, Asset::new("atlas", "css", "text/css", b"body{}").name);
     }
 
     fn report() -> Report {
@@ -148,10 +159,7 @@ mod tests {
             report(),
         );
         assert_eq!(site.url("/plots/x"), "/atlas/plots/x");
-        assert_eq!(
-            site.permanent("/plots/x"),
-            "https://intra.example/atlas/plots/x"
-        );
+        assert_eq!(site.permanent("/plots/x"), "https://intra.example/atlas/plots/x");
         let site = Site::new(String::new(), None, "1.0.0".into(), report());
         assert_eq!(site.permanent("/"), "/");
         assert!(site.stylesheet_url().starts_with("/static/atlas."));

@@ -63,8 +63,7 @@ struct PlotJson<'a> {
 
 impl<'a> PlotJson<'a> {
     fn new(plot: &'a Plot, site: &Site) -> Self {
-        let mut target_categories: Vec<TargetCategory> =
-            plot.targets.iter().map(|t| t.category).collect();
+        let mut target_categories: Vec<TargetCategory> = plot.targets.iter().map(|t| t.category).collect();
         target_categories.dedup();
         PlotJson {
             plot,
@@ -115,10 +114,7 @@ impl ApiDocs {
             changelog: &m.changelog,
         };
         let plots: Vec<PlotJson> = data.plots.iter().map(|p| PlotJson::new(p, site)).collect();
-        let all = serde_json::to_string_pretty(&AllDoc {
-            dataset,
-            plots: &plots,
-        })?;
+        let all = serde_json::to_string_pretty(&AllDoc { dataset, plots: &plots })?;
         let mut by_slug = HashMap::new();
         for plot in &plots {
             let doc = OneDoc {
@@ -135,11 +131,7 @@ impl ApiDocs {
 }
 
 fn json(body: String) -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-        body,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response()
 }
 
 pub async fn plots(State(state): State<Arc<AppState>>) -> Response {
@@ -147,10 +139,7 @@ pub async fn plots(State(state): State<Arc<AppState>>) -> Response {
 }
 
 /// `/api/plots/{slug}.json`; the router matches the whole segment, so the suffix is checked here.
-pub async fn plot(
-    State(state): State<Arc<AppState>>,
-    Path(file): Path<String>,
-) -> Result<Response, AppError> {
+pub async fn plot(State(state): State<Arc<AppState>>, Path(file): Path<String>) -> Result<Response, AppError> {
     let slug = file.strip_suffix(".json").ok_or(AppError::NotFound)?;
     let body = state.api.by_slug.get(slug).ok_or(AppError::NotFound)?;
     Ok(json(body.clone()))

@@ -9,10 +9,7 @@ use axum::response::{IntoResponse, Response};
 use crate::error::AppError;
 use crate::site::AppState;
 
-pub async fn asset(
-    State(state): State<Arc<AppState>>,
-    Path(name): Path<String>,
-) -> Result<Response, AppError> {
+pub async fn asset(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Result<Response, AppError> {
     let asset = state
         .site
         .assets()

@@ -55,13 +55,12 @@ impl<'a> MethodPage<'a> {
     pub fn new(state: &'a AppState) -> Self {
         let (site, data) = (&state.site, &state.data);
         let m = &data.analysis.method;
-        let passage =
-            |title: &'a str, text: &'a str, section: &str, sources: &[String]| PassageView {
-                title,
-                text,
-                section: data.section_title(section),
-                cites: cites(site, data, sources),
-            };
+        let passage = |title: &'a str, text: &'a str, section: &str, sources: &[String]| PassageView {
+            title,
+            text,
+            section: data.section_title(section),
+            cites: cites(site, data, sources),
+        };
         let mut selection = vec![passage(
             "Inclusion rule",
             &m.inclusion.text,

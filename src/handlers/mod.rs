@@ -3,12 +3,19 @@
 
 pub mod api;
 pub mod assets;
+pub mod cite;
+pub mod compare;
+pub mod downloads;
 pub mod error_page;
+pub mod fields;
 pub mod home;
+pub mod meta_pages;
 pub mod method;
 pub mod offices;
 pub mod patterns;
 pub mod plot;
+pub mod plots;
+pub mod search;
 pub mod sources;
 
 use askama::Template;
@@ -71,8 +78,5 @@ pub fn plot_link(site: &Site, data: &Dataset, slug: &str) -> Option<PlotLink> {
 }
 
 pub fn plot_links<S: AsRef<str>>(site: &Site, data: &Dataset, slugs: &[S]) -> Vec<PlotLink> {
-    slugs
-        .iter()
-        .filter_map(|s| plot_link(site, data, s.as_ref()))
-        .collect()
+    slugs.iter().filter_map(|s| plot_link(site, data, s.as_ref())).collect()
 }

@@ -97,10 +97,7 @@ fn node_view<'a>(site: &Site, data: &'a Dataset, node: &'a Node) -> NodeView<'a>
             })
             .collect(),
         plots_below: below,
-        children: org
-            .children(&node.id)
-            .map(|c| node_view(site, data, c))
-            .collect(),
+        children: org.children(&node.id).map(|c| node_view(site, data, c)).collect(),
     }
 }
 

@@ -80,9 +80,7 @@ pub struct PatternsPage<'a> {
 
 fn examples<'a>(site: &Site, data: &Dataset, refs: &'a [PlotRef]) -> Vec<ExampleView<'a>> {
     refs.iter()
-        .filter_map(|r| {
-            super::plot_link(site, data, &r.slug).map(|plot| ExampleView { plot, how: &r.how })
-        })
+        .filter_map(|r| super::plot_link(site, data, &r.slug).map(|plot| ExampleView { plot, how: &r.how }))
         .collect()
 }
 
@@ -165,14 +163,7 @@ impl<'a> PatternsPage<'a> {
                 "Plots",
                 &f.channels,
             ),
-            table(
-                site,
-                data,
-                "by-target",
-                "Plots by target category",
-                "Plots",
-                &f.targets,
-            ),
+            table(site, data, "by-target", "Plots by target category", "Plots", &f.targets),
             table(
                 site,
                 data,
@@ -194,20 +185,18 @@ impl<'a> PatternsPage<'a> {
             .iter()
             .filter_map(|(age, s)| link(s).map(|l| (*age, l)))
             .collect();
-        let block = |id: String,
-                     title: &'a str,
-                     summary: &'a str,
-                     section: &str,
-                     sources: &[String],
-                     refs: &'a [PlotRef]| BlockView {
-            id,
-            title,
-            summary,
-            section: data.section_title(section),
-            cites: cites(site, data, sources),
-            examples: examples(site, data, refs),
-            context: Vec::new(),
-        };
+        let block =
+            |id: String, title: &'a str, summary: &'a str, section: &str, sources: &[String], refs: &'a [PlotRef]| {
+                BlockView {
+                    id,
+                    title,
+                    summary,
+                    section: data.section_title(section),
+                    cites: cites(site, data, sources),
+                    examples: examples(site, data, refs),
+                    context: Vec::new(),
+                }
+            };
         let patterns = a
             .patterns
             .iter()
@@ -222,14 +211,7 @@ impl<'a> PatternsPage<'a> {
                         cites: cites(site, data, &c.sources),
                     })
                     .collect(),
-                ..block(
-                    p.id.clone(),
-                    &p.title,
-                    &p.summary,
-                    &p.section,
-                    &[],
-                    &p.plots,
-                )
+                ..block(p.id.clone(), &p.title, &p.summary, &p.section, &[], &p.plots)
             })
             .collect();
         let comparisons = a

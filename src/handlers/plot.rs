@@ -22,6 +22,8 @@ pub struct PlotPage<'a> {
     pub plot: &'a Plot,
     pub prev: Option<&'a Plot>,
     pub next: Option<&'a Plot>,
+    /// Today, as the access date of the citation.
+    pub accessed: String,
 }
 
 /// A related plot with the reason the report gives.
@@ -54,6 +56,11 @@ impl<'a> PlotPage<'a> {
 
     pub fn href(&self, plot: &Plot) -> String {
         self.site.url(&plot.path())
+    }
+
+    /// `/cite/{slug}.{ext}` for the citation downloads.
+    pub fn cite_href(&self, ext: &str) -> String {
+        self.site.url(&format!("/cite/{}.{ext}", self.plot.slug))
     }
 
     pub fn permanent(&self) -> String {
@@ -111,9 +118,7 @@ impl<'a> PlotPage<'a> {
                 keys.push(k);
             }
         }
-        keys.into_iter()
-            .filter_map(|k| self.data.source(k))
-            .collect()
+        keys.into_iter().filter_map(|k| self.data.source(k)).collect()
     }
 
     pub fn source_label(&self, key: &str) -> String {
@@ -183,19 +188,11 @@ impl<'a> PlotPage<'a> {
 
     pub fn arrests_abroad(&self) -> String {
         let a = &self.plot.international_connection.arrests_abroad;
-        a.iter()
-            .map(|c| country::display(c))
-            .collect::<Vec<_>>()
-            .join(", ")
+        a.iter().map(|c| country::display(c)).collect::<Vec<_>>().join(", ")
     }
 
     pub fn ages(&self) -> String {
-        self.plot
-            .ages
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.plot.ages.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
     }
 
     pub fn weapons(&self) -> String {
@@ -216,10 +213,7 @@ impl<'a> PlotPage<'a> {
     }
 }
 
-pub async fn plot(
-    State(state): State<Arc<AppState>>,
-    Path(slug): Path<String>,
-) -> Result<Html<String>, AppError> {
+pub async fn plot(State(state): State<Arc<AppState>>, Path(slug): Path<String>) -> Result<Html<String>, AppError> {
     let plot = state.data.plot(&slug).ok_or(AppError::NotFound)?;
     let (prev, next) = state.data.neighbours(&slug);
     let head = Head {
@@ -228,6 +222,7 @@ pub async fn plot(
         path: plot.path(),
         og_type: "article",
     };
+    let accessed = crate::site::today().format("%-d %B %Y").to_string();
     render(&PlotPage {
         site: &state.site,
         head,
@@ -235,5 +230,6 @@ pub async fn plot(
         plot,
         prev,
         next,
+        accessed,
     })
 }

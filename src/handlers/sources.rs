@@ -45,9 +45,7 @@ impl<'a> SourcesPage<'a> {
                 EntryView {
                     source: s,
                     authors: s.author_line(),
-                    plots: cited
-                        .map(|c| plot_links(site, data, &c.plots))
-                        .unwrap_or_default(),
+                    plots: cited.map(|c| plot_links(site, data, &c.plots)).unwrap_or_default(),
                     sections: cited
                         .map(|c| c.sections.iter().map(|id| data.section_label(id)).collect())
                         .unwrap_or_default(),

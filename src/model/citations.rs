@@ -39,12 +39,7 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
 
 impl Citations {
     /// `plots` must already be in date order, so "cited by" lists read chronologically.
-    pub fn build(
-        meta: &Meta,
-        plots: &[Plot],
-        org: &Organisation,
-        analysis: &Analysis,
-    ) -> Citations {
+    pub fn build(meta: &Meta, plots: &[Plot], org: &Organisation, analysis: &Analysis) -> Citations {
         let mut c = Citations::default();
         for p in plots {
             let keys = p
@@ -80,12 +75,7 @@ impl Citations {
             }
         }
         for k in &analysis.propaganda.sources {
-            c.page(
-                k,
-                "/patterns",
-                "propaganda",
-                "Patterns: multilingual propaganda",
-            );
+            c.page(k, "/patterns", "propaganda", "Patterns: multilingual propaganda");
         }
         for d in &analysis.policy {
             for k in &d.sources {
@@ -106,12 +96,7 @@ impl Citations {
             .chain(m.list_building.iter().flat_map(|l| &l.sources))
             .chain(m.excluded.iter().flat_map(|e| &e.sources));
         for k in method_keys {
-            c.page(
-                k,
-                "/method",
-                "definitions",
-                "Method: definitions and selection",
-            );
+            c.page(k, "/method", "definitions", "Method: definitions and selection");
         }
         for k in &m.lull.sources {
             c.page(k, "/method", "lull", "Method: the 2025 lull");

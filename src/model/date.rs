@@ -67,9 +67,7 @@ impl PartialDate {
                 };
                 next.and_then(|d| d.pred_opt()).unwrap_or(self.start)
             }
-            Precision::Year => {
-                NaiveDate::from_ymd_opt(self.start.year(), 12, 31).unwrap_or(self.start)
-            }
+            Precision::Year => NaiveDate::from_ymd_opt(self.start.year(), 12, 31).unwrap_or(self.start),
         }
     }
 
@@ -105,11 +103,7 @@ impl PartialDate {
         if !ok {
             return Err(bad());
         }
-        let num = |i: usize| {
-            parts
-                .get(i)
-                .map_or(Ok(1), |p| p.parse::<u32>().map_err(|_| bad()))
-        };
+        let num = |i: usize| parts.get(i).map_or(Ok(1), |p| p.parse::<u32>().map_err(|_| bad()));
         let year = parts[0].parse::<i32>().map_err(|_| bad())?;
         let start = NaiveDate::from_ymd_opt(year, num(1)?, num(2)?).ok_or_else(bad)?;
         Ok(PartialDate { start, precision })
@@ -194,9 +188,6 @@ mod tests {
         assert!(PartialDate::parse("2024-07-01").unwrap().within(&july));
         assert!(!PartialDate::parse("2024-08-01").unwrap().within(&july));
         let december = PartialDate::parse("2023-12").unwrap();
-        assert_eq!(
-            december.end(),
-            NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()
-        );
+        assert_eq!(december.end(), NaiveDate::from_ymd_opt(2023, 12, 31).unwrap());
     }
 }

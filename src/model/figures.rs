@@ -58,9 +58,7 @@ pub fn in_words(n: usize) -> String {
     const WORDS: [&str; 11] = [
         "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     ];
-    WORDS
-        .get(n)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+    WORDS.get(n).map_or_else(|| n.to_string(), |w| (*w).to_string())
 }
 
 pub fn key_figures(plots: &[Plot]) -> KeyFigures {
@@ -195,8 +193,7 @@ fn by_value(mut list: Vec<Tally>) -> Vec<Tally> {
 }
 
 pub fn pattern_figures(plots: &[Plot]) -> PatternFigures {
-    let (mut nationalities, mut countries, mut years, mut handlers) =
-        (vec![], vec![], vec![], vec![]);
+    let (mut nationalities, mut countries, mut years, mut handlers) = (vec![], vec![], vec![], vec![]);
     let (mut channels, mut targets, mut outcomes) = (vec![], vec![], vec![]);
     let mut ages: Vec<(u32, String)> = Vec::new();
     for p in plots {
@@ -225,13 +222,7 @@ pub fn pattern_figures(plots: &[Plot]) -> PatternFigures {
         for t in &p.targets {
             if !seen.contains(&t.category) {
                 seen.push(t.category);
-                add(
-                    &mut targets,
-                    target_key(t.category),
-                    t.category.label(),
-                    slug,
-                    1,
-                );
+                add(&mut targets, target_key(t.category), t.category.label(), slug, 1);
             }
         }
         let status = p.outcome.judicial_status;
@@ -248,10 +239,7 @@ pub fn pattern_figures(plots: &[Plot]) -> PatternFigures {
         nationalities: by_value(nationalities),
         countries: by_value(countries),
         years,
-        cell_sizes: plots
-            .iter()
-            .map(|p| (p.slug.clone(), p.cell_size))
-            .collect(),
+        cell_sizes: plots.iter().map(|p| (p.slug.clone(), p.cell_size)).collect(),
         cell_stats: Stats::of(&sizes),
         ages: AgeFigures {
             stats: Stats::of(&known),
@@ -318,18 +306,10 @@ pub fn compare(figure: &ReportFigure, plots: &[Plot]) -> Comparison {
             }
         }
         Measure::PlotsWithNationality => {
-            let wanted = figure
-                .nationality
-                .as_deref()
-                .unwrap_or_default()
-                .to_lowercase();
+            let wanted = figure.nationality.as_deref().unwrap_or_default().to_lowercase();
             let with: Vec<String> = plots
                 .iter()
-                .filter(|p| {
-                    p.nationalities
-                        .iter()
-                        .any(|n| n.nationality.to_lowercase() == wanted)
-                })
+                .filter(|p| p.nationalities.iter().any(|n| n.nationality.to_lowercase() == wanted))
                 .map(|p| p.slug.clone())
                 .collect();
             let reported = figure.reported_count.unwrap_or_default();
@@ -341,11 +321,7 @@ pub fn compare(figure: &ReportFigure, plots: &[Plot]) -> Comparison {
             }
         }
         Measure::LocationCountries => {
-            let derived: Vec<&str> = key_figures(plots)
-                .countries
-                .iter()
-                .map(|c| c.name)
-                .collect();
+            let derived: Vec<&str> = key_figures(plots).countries.iter().map(|c| c.name).collect();
             let mut reported: Vec<&str> = figure
                 .reported_countries
                 .iter()
@@ -446,13 +422,7 @@ mod tests {
             (4, 18, 47, "25".to_string())
         );
         assert_eq!(f.ages.under_21, 2);
-        assert_eq!(
-            f.targets
-                .iter()
-                .find(|t| t.key == "police")
-                .map(|t| t.value),
-            Some(1)
-        );
+        assert_eq!(f.targets.iter().find(|t| t.key == "police").map(|t| t.value), Some(1));
         assert_eq!(
             f.channels[0],
             Tally {
@@ -462,15 +432,9 @@ mod tests {
                 plots: vec!["2021-03-a".into(), "2023-05-b".into()]
             }
         );
+        assert_eq!(f.cell_stats.as_ref().map(Stats::median_label), Some("2.5".into()));
         assert_eq!(
-            f.cell_stats.as_ref().map(Stats::median_label),
-            Some("2.5".into())
-        );
-        assert_eq!(
-            f.handlers
-                .iter()
-                .map(|t| t.key.as_str())
-                .collect::<Vec<_>>(),
+            f.handlers.iter().map(|t| t.key.as_str()).collect::<Vec<_>>(),
             ["IR", "AF", "SY"]
         );
     }
@@ -478,18 +442,16 @@ mod tests {
     #[test]
     fn stated_figures_are_compared_with_derived_ones() {
         use crate::model::analysis::{Measure, ReportFigure};
-        let figure = |measure, count, nationality: Option<&str>, countries: Option<Vec<&str>>| {
-            ReportFigure {
-                id: "x".into(),
-                claim: "c".into(),
-                quote: None,
-                section: "s".into(),
-                reported_count: count,
-                reported_countries: countries.map(|c| c.into_iter().map(String::from).collect()),
-                measure,
-                nationality: nationality.map(String::from),
-                explanation: None,
-            }
+        let figure = |measure, count, nationality: Option<&str>, countries: Option<Vec<&str>>| ReportFigure {
+            id: "x".into(),
+            claim: "c".into(),
+            quote: None,
+            section: "s".into(),
+            reported_count: count,
+            reported_countries: countries.map(|c| c.into_iter().map(String::from).collect()),
+            measure,
+            nationality: nationality.map(String::from),
+            explanation: None,
         };
         let plots = [
             fixture_plot("2021-03-a", &["DE"], 3),
@@ -499,32 +461,16 @@ mod tests {
             &figure(Measure::PlotsWithNationality, Some(1), Some("tajik"), None),
             &plots,
         );
-        assert_eq!(
-            (c.reported.as_str(), c.derived.as_str(), c.agrees),
-            ("1", "2", false)
-        );
+        assert_eq!((c.reported.as_str(), c.derived.as_str(), c.agrees), ("1", "2", false));
         let c = compare(&figure(Measure::Plots, Some(2), None, None), &plots);
         assert!(c.agrees);
         let c = compare(
-            &figure(
-                Measure::LocationCountries,
-                None,
-                None,
-                Some(vec!["FR", "DE"]),
-            ),
+            &figure(Measure::LocationCountries, None, None, Some(vec!["FR", "DE"])),
             &plots,
         );
-        assert_eq!(
-            (c.derived.as_str(), c.agrees),
-            ("Germany, France, Sweden", false)
-        );
+        assert_eq!((c.derived.as_str(), c.agrees), ("Germany, France, Sweden", false));
         let c = compare(
-            &figure(
-                Measure::LocationCountries,
-                None,
-                None,
-                Some(vec!["SE", "FR", "DE"]),
-            ),
+            &figure(Measure::LocationCountries, None, None, Some(vec!["SE", "FR", "DE"])),
             &plots,
         );
         assert!(c.agrees);

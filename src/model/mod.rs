@@ -190,10 +190,7 @@ impl Dataset {
         plots.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
         sources.sort_by_cached_key(Source::sort_key);
         let index = |keys: Vec<&String>| -> HashMap<String, usize> {
-            keys.into_iter()
-                .enumerate()
-                .map(|(i, k)| (k.clone(), i))
-                .collect()
+            keys.into_iter().enumerate().map(|(i, k)| (k.clone(), i)).collect()
         };
         let dataset = Dataset {
             plot_index: index(plots.iter().map(|p| &p.slug).collect()),
@@ -250,8 +247,7 @@ impl Dataset {
 
     /// A section's own title, for inline references: "ISKP's emergence as an IS 'province'".
     pub fn section_title(&self, id: &str) -> String {
-        self.section(id)
-            .map_or_else(|| id.to_string(), |s| s.title.clone())
+        self.section(id).map_or_else(|| id.to_string(), |s| s.title.clone())
     }
 
     /// The plots before and after `slug` in date order.
@@ -259,10 +255,7 @@ impl Dataset {
         let Some(&i) = self.plot_index.get(slug) else {
             return (None, None);
         };
-        (
-            i.checked_sub(1).map(|j| &self.plots[j]),
-            self.plots.get(i + 1),
-        )
+        (i.checked_sub(1).map(|j| &self.plots[j]), self.plots.get(i + 1))
     }
 }
 
@@ -275,11 +268,7 @@ fn syntax_error(file: &str, e: &serde_json::Error) -> DataError {
     }
 }
 
-fn type_error(
-    file: &str,
-    item: Option<String>,
-    e: serde_path_to_error::Error<serde_json::Error>,
-) -> DataError {
+fn type_error(file: &str, item: Option<String>, e: serde_path_to_error::Error<serde_json::Error>) -> DataError {
     let path = e.path().to_string();
     DataError {
         file: file.to_string(),
@@ -290,10 +279,7 @@ fn type_error(
 }
 
 /// Parses a whole file as one `T`.
-fn parse_whole<T: DeserializeOwned>(
-    (file, text): &(String, String),
-    errors: &mut Vec<DataError>,
-) -> Option<T> {
+fn parse_whole<T: DeserializeOwned>((file, text): &(String, String), errors: &mut Vec<DataError>) -> Option<T> {
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -332,9 +318,7 @@ fn parse_list<T: DeserializeOwned>(
         message,
     };
     let Some(obj) = root.as_object() else {
-        errors.push(file_error(format!(
-            "expected an object with one key, `{list}`"
-        )));
+        errors.push(file_error(format!("expected an object with one key, `{list}`")));
         return None;
     };
     if let Some(extra) = obj.keys().find(|k| *k != list) {

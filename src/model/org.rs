@@ -104,9 +104,7 @@ impl Organisation {
     }
 
     pub fn children<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Node> + 'a {
-        self.nodes
-            .iter()
-            .filter(move |n| n.parent.as_deref() == Some(id))
+        self.nodes.iter().filter(move |n| n.parent.as_deref() == Some(id))
     }
 
     pub fn roots(&self) -> impl Iterator<Item = &Node> {
@@ -130,16 +128,10 @@ impl Organisation {
     }
 
     /// The nodes a plot touches, with the link, in tree order.
-    pub fn links_for<'a>(
-        &'a self,
-        slug: &'a str,
-    ) -> impl Iterator<Item = (&'a Node, &'a PlotLink)> + 'a {
-        self.nodes.iter().flat_map(move |n| {
-            n.plots
-                .iter()
-                .filter(move |l| l.slug == slug)
-                .map(move |l| (n, l))
-        })
+    pub fn links_for<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = (&'a Node, &'a PlotLink)> + 'a {
+        self.nodes
+            .iter()
+            .flat_map(move |n| n.plots.iter().filter(move |l| l.slug == slug).map(move |l| (n, l)))
     }
 
     /// Slugs of plots linked to `id` or to any unit below it, without repeats, in first-seen order.
@@ -161,9 +153,6 @@ impl Organisation {
 
     /// Regional offices the report names.
     pub fn offices_named(&self) -> usize {
-        self.nodes
-            .iter()
-            .filter(|n| n.level == Level::Office)
-            .count()
+        self.nodes.iter().filter(|n| n.level == Level::Office).count()
     }
 }

@@ -324,11 +324,7 @@ impl Plot {
 
     /// One line for previews and the page's lede.
     pub fn description(&self) -> String {
-        let outcome = if self.outcome.foiled {
-            "Foiled"
-        } else {
-            "Carried out"
-        };
+        let outcome = if self.outcome.foiled { "Foiled" } else { "Carried out" };
         format!(
             "{outcome} ISKP-linked plot, {}, {}. Cell of {} ({}); target in Table 1: {}.",
             self.place_label,

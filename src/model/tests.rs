@@ -8,8 +8,7 @@ const PLOTS: &str = include_str!("../../data/plots.json");
 
 /// A minimal plot for unit tests of derived figures: valid in shape, not necessarily in content.
 pub(crate) fn fixture_plot(slug: &str, countries: &[&str], cell_size: u32) -> Plot {
-    let mut v: Value =
-        serde_json::from_str::<Value>(PLOTS).expect("plots.json parses")["plots"][0].clone();
+    let mut v: Value = serde_json::from_str::<Value>(PLOTS).expect("plots.json parses")["plots"][0].clone();
     v["slug"] = json!(slug);
     v["date"] = json!(&slug[..7]);
     v["countries"] = json!(countries);
@@ -39,24 +38,16 @@ fn plot_mut<'a>(v: &'a mut Value, slug: &str) -> &'a mut Value {
 }
 
 /// Asserts that loading fails with an error naming `file`, `item` and `field`, whose message contains `words`.
-fn assert_rejected(
-    result: Result<Dataset, DataErrors>,
-    file: &str,
-    item: Option<&str>,
-    field: &str,
-    words: &str,
-) {
+fn assert_rejected(result: Result<Dataset, DataErrors>, file: &str, item: Option<&str>, field: &str, words: &str) {
     let errors = match result {
         Ok(_) => panic!("the broken data was accepted"),
         Err(e) => e,
     };
-    let found = errors.0.iter().any(|e| {
-        e.file == file && e.item.as_deref() == item && e.field == field && e.message.contains(words)
-    });
-    assert!(
-        found,
-        "no error {file} / {item:?} / {field} / '{words}' in:\n{errors}"
-    );
+    let found = errors
+        .0
+        .iter()
+        .any(|e| e.file == file && e.item.as_deref() == item && e.field == field && e.message.contains(words));
+    assert!(found, "no error {file} / {item:?} / {field} / '{words}' in:\n{errors}");
     // The message a data editor sees names all three.
     let shown = errors.to_string();
     assert!(shown.contains(file) && shown.contains(field), "{shown}");
@@ -87,20 +78,14 @@ fn the_embedded_dataset_is_valid_and_complete() {
         ds.neighbours(STRAS).0.map(|p| p.slug.as_str()),
         Some("2022-09-iserlohn-bremerhaven")
     );
-    assert_eq!(
-        ds.neighbours("2024-07-belgium-germany").1.map(|p| &p.slug),
-        None
-    );
+    assert_eq!(ds.neighbours("2024-07-belgium-germany").1.map(|p| &p.slug), None);
 }
 
 #[test]
 fn the_data_directory_loads_like_the_embedded_copy() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let ds = Dataset::from_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        ds.plots.len(),
-        Dataset::embedded().expect("valid").plots.len()
-    );
+    assert_eq!(ds.plots.len(), Dataset::embedded().expect("valid").plots.len());
 }
 
 #[test]
@@ -118,13 +103,7 @@ fn duplicate_slugs_are_rejected() {
         let copy = plot_mut(v, STRAS).clone();
         v["plots"].as_array_mut().expect("list").push(copy);
     });
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "slug",
-        "used by another plot",
-    );
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "slug", "used by another plot");
 }
 
 #[test]
@@ -144,37 +123,15 @@ fn nationality_counts_must_add_up_to_the_cell_size() {
 #[test]
 fn cell_size_must_match_table_1s_cell() {
     let r = load_with("plots.json", |v| plot_mut(v, STRAS)["cell_size"] = json!(3));
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "table1.cell_size",
-        "does not match",
-    );
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "table1.cell_size", "does not match");
 }
 
 #[test]
 fn implausible_ages_are_rejected() {
-    let r = load_with("plots.json", |v| {
-        plot_mut(v, STRAS)["ages"] = json!([19, 220])
-    });
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "ages[1]",
-        "not a plausible age",
-    );
-    let r = load_with("plots.json", |v| {
-        plot_mut(v, STRAS)["ages"] = json!([19, 22, 23])
-    });
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "ages",
-        "3 ages for a cell of 2",
-    );
+    let r = load_with("plots.json", |v| plot_mut(v, STRAS)["ages"] = json!([19, 220]));
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "ages[1]", "not a plausible age");
+    let r = load_with("plots.json", |v| plot_mut(v, STRAS)["ages"] = json!([19, 22, 23]));
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "ages", "3 ages for a cell of 2");
 }
 
 #[test]
@@ -184,13 +141,7 @@ fn unknown_ages_need_a_note() {
         p["ages"] = json!([19]);
         p["ages_note"] = Value::Null;
     });
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "ages_note",
-        "1 ages are unknown",
-    );
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "ages_note", "1 ages are unknown");
 }
 
 #[test]
@@ -208,13 +159,7 @@ fn every_source_key_must_resolve() {
     let r = load_with("plots.json", |v| {
         plot_mut(v, STRAS)["events"][1]["sources"] = json!(["nobody-1999"])
     });
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "events[1].sources[0]",
-        "not a key",
-    );
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "events[1].sources[0]", "not a key");
     let r = load_with("dataset.json", |v| {
         v["sections"][0]["sources"][0] = json!("nobody-1999")
     });
@@ -232,23 +177,11 @@ fn related_plots_and_sections_must_resolve() {
     let r = load_with("plots.json", |v| {
         plot_mut(v, STRAS)["related"][0]["slug"] = json!("2099-01-nowhere")
     });
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "related[0].slug",
-        "not a plot slug",
-    );
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "related[0].slug", "not a plot slug");
     let r = load_with("plots.json", |v| {
         plot_mut(v, STRAS)["related"][0]["slug"] = json!(STRAS)
     });
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "related[0].slug",
-        "itself",
-    );
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "related[0].slug", "itself");
     let r = load_with("plots.json", |v| {
         plot_mut(v, STRAS)["report_sections"][0] = json!("chapter-99")
     });
@@ -263,9 +196,7 @@ fn related_plots_and_sections_must_resolve() {
 
 #[test]
 fn country_codes_must_be_known() {
-    let r = load_with("plots.json", |v| {
-        plot_mut(v, STRAS)["countries"] = json!(["FX"])
-    });
+    let r = load_with("plots.json", |v| plot_mut(v, STRAS)["countries"] = json!(["FX"]));
     assert_rejected(
         r,
         "data/plots.json",
@@ -274,8 +205,7 @@ fn country_codes_must_be_known() {
         "'FX' is not a known ISO code",
     );
     let r = load_with("plots.json", |v| {
-        plot_mut(v, STRAS)["international_connection"]["handlers"][0]["country"] =
-            json!("Afghanistan")
+        plot_mut(v, STRAS)["international_connection"]["handlers"][0]["country"] = json!("Afghanistan")
     });
     assert_rejected(
         r,
@@ -298,32 +228,18 @@ fn country_codes_must_be_known() {
 
 #[test]
 fn dates_must_be_sane() {
-    let r = load_with("plots.json", |v| {
-        plot_mut(v, STRAS)["date"] = json!("2022-13")
-    });
+    let r = load_with("plots.json", |v| plot_mut(v, STRAS)["date"] = json!("2022-13"));
     assert_rejected(r, "data/plots.json", STRAS_ITEM, "date", "not a date");
     let r = load_with("plots.json", |v| {
         let p = plot_mut(v, STRAS);
         p["date"] = json!("2019-11");
         p["table1"]["date"] = json!("11/2019");
     });
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "date",
-        "outside the report's period",
-    );
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "date", "outside the report's period");
     let r = load_with("plots.json", |v| {
         plot_mut(v, STRAS)["table1"]["date"] = json!("12/2022")
     });
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "table1.date",
-        "does not match",
-    );
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "table1.date", "does not match");
     let r = load_with("plots.json", |v| {
         plot_mut(v, "2024-07-belgium-germany")["precise_date"]["date"] = json!("2024-08-02")
     });
@@ -337,16 +253,8 @@ fn dates_must_be_sane() {
     let r = load_with("plots.json", |v| {
         plot_mut(v, STRAS)["events"][0]["date"] = json!("2031-01")
     });
-    assert_rejected(
-        r,
-        "data/plots.json",
-        STRAS_ITEM,
-        "events[0].date",
-        "review date",
-    );
-    let r = load_with("sources.json", |v| {
-        v["sources"][0]["accessed"] = json!("2099-01-01")
-    });
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "events[0].date", "review date");
+    let r = load_with("sources.json", |v| v["sources"][0]["accessed"] = json!("2099-01-01"));
     assert_rejected(
         r,
         "data/sources.json",
@@ -358,9 +266,7 @@ fn dates_must_be_sane() {
 
 #[test]
 fn unknown_fields_and_wrong_types_name_their_path() {
-    let r = load_with("plots.json", |v| {
-        plot_mut(v, STRAS)["suspect_names"] = json!(["x"])
-    });
+    let r = load_with("plots.json", |v| plot_mut(v, STRAS)["suspect_names"] = json!(["x"]));
     assert_rejected(
         r,
         "data/plots.json",
@@ -431,9 +337,7 @@ fn metadata_must_be_consistent() {
 
 #[test]
 fn summaries_of_implausible_length_are_rejected() {
-    let r = load_with("plots.json", |v| {
-        plot_mut(v, STRAS)["summary"] = json!("Too short.")
-    });
+    let r = load_with("plots.json", |v| plot_mut(v, STRAS)["summary"] = json!("Too short."));
     assert_rejected(r, "data/plots.json", STRAS_ITEM, "summary", "has 2 words");
 }
 
@@ -443,8 +347,7 @@ fn malformed_json_names_the_file() {
     files.plots.1 = "{\"plots\": [".into();
     let err = Dataset::from_files(files).expect_err("truncated JSON");
     assert!(
-        err.to_string()
-            .contains("data/plots.json: field `-`: not valid JSON"),
+        err.to_string().contains("data/plots.json: field `-`: not valid JSON"),
         "{err}"
     );
 }

@@ -21,18 +21,11 @@ async fn the_organisation_is_a_tree_of_nested_lists_with_anchors() {
     assert_eq!(ids(&doc, "#is-leadership > ul > li"), ["gdp"]);
     assert_eq!(
         ids(&doc, "#gdp > ul > li"),
-        [
-            "al-siddiq-office",
-            "ard-al-mubarakah-office",
-            "al-karrar-office"
-        ]
+        ["al-siddiq-office", "ard-al-mubarakah-office", "al-karrar-office"]
     );
     let under_siddiq = ids(&doc, "#al-siddiq-office > ul > li");
     assert_eq!(under_siddiq[..3], ["iskp", "ispp", "ishp"]);
-    assert!(
-        under_siddiq.contains(&"iran".to_string())
-            && under_siddiq.contains(&"caucasus".to_string())
-    );
+    assert!(under_siddiq.contains(&"iran".to_string()) && under_siddiq.contains(&"caucasus".to_string()));
     assert!(ids(&doc, "#ard-al-mubarakah-office > ul > li").contains(&"turkey".to_string()));
     // Every unit of the data has its anchor, once.
     for node in &dataset().org.nodes {
@@ -44,16 +37,9 @@ async fn the_organisation_is_a_tree_of_nested_lists_with_anchors() {
         );
     }
     // Levels are marked in the markup, one heading level per tree level.
-    assert_eq!(
-        doc.select(&sel("#is-leadership > .node-body h3")).count(),
-        1
-    );
+    assert_eq!(doc.select(&sel("#is-leadership > .node-body h3")).count(), 1);
     assert_eq!(doc.select(&sel("#gdp > .node-body h4")).count(), 1);
-    assert_eq!(
-        doc.select(&sel("#al-siddiq-office > .node-body h5"))
-            .count(),
-        1
-    );
+    assert_eq!(doc.select(&sel("#al-siddiq-office > .node-body h5")).count(), 1);
     assert_eq!(doc.select(&sel("#iskp > .node-body h6")).count(), 1);
 }
 
@@ -77,26 +63,16 @@ async fn plots_and_offices_link_each_other_both_ways() {
     for plot in &data.plots {
         let doc = get(&app, &plot.path()).await.html();
         let links = attrs(&doc, ".org-links > li > a", "href");
-        assert!(
-            !links.is_empty(),
-            "{} has no link to the organisation",
-            plot.slug
-        );
+        assert!(!links.is_empty(), "{} has no link to the organisation", plot.slug);
         for href in links {
-            let id = href
-                .strip_prefix("/offices#")
-                .unwrap_or_else(|| panic!("{href}"));
+            let id = href.strip_prefix("/offices#").unwrap_or_else(|| panic!("{href}"));
             // The unit links back to this plot.
             let back = attrs(
                 &offices,
                 &format!("li[id='{id}'] > .node-body .node-plots > li > a"),
                 "href",
             );
-            assert!(
-                back.contains(&plot.path()),
-                "/offices#{id} does not link {}",
-                plot.slug
-            );
+            assert!(back.contains(&plot.path()), "/offices#{id} does not link {}", plot.slug);
             linked_plots.insert(plot.slug.clone());
         }
     }
@@ -123,10 +99,7 @@ async fn the_chronology_runs_from_2003_to_the_2025_lull_with_sources() {
         "2022-02",
         "2024-06",
     ] {
-        assert!(
-            dates.iter().any(|d| d == needed),
-            "no chronology entry for {needed}"
-        );
+        assert!(dates.iter().any(|d| d == needed), "no chronology entry for {needed}");
     }
     let mut sorted = dates.clone();
     sorted.sort();
@@ -139,11 +112,7 @@ fn table_rows(doc: &Html, id: &str) -> BTreeMap<String, u32> {
     doc.select(&sel(&format!("#{id} tbody tr")))
         .map(|tr| {
             let label = tr.select(&sel("th")).next().map(text).unwrap_or_default();
-            let value = tr
-                .select(&sel("td.num"))
-                .next()
-                .map(text)
-                .unwrap_or_default();
+            let value = tr.select(&sel("td.num")).next().map(text).unwrap_or_default();
             (
                 label,
                 value
@@ -191,35 +160,22 @@ async fn derived_figures_on_patterns_add_up_to_table_1() {
     assert_eq!((handlers["Afghanistan"], handlers["unknown"]), (3, 2));
 
     // Ages: one row per known age, and the headline figures from the same list.
-    let known: Vec<u32> = data
-        .plots
-        .iter()
-        .flat_map(|p| p.ages.iter().copied())
-        .collect();
+    let known: Vec<u32> = data.plots.iter().flat_map(|p| p.ages.iter().copied()).collect();
     assert_eq!(doc.select(&sel("#ages tbody tr")).count(), known.len());
     let figures: BTreeMap<String, String> = doc
         .select(&sel("#figures .figures > div"))
         .map(|d| (texts_in(d, "dt"), texts_in(d, "dd")))
         .collect();
     assert_eq!(figures["Suspects in all"], suspects.to_string());
-    assert_eq!(
-        figures["Youngest"],
-        known.iter().min().expect("ages").to_string()
-    );
-    assert_eq!(
-        figures["Oldest"],
-        known.iter().max().expect("ages").to_string()
-    );
+    assert_eq!(figures["Youngest"], known.iter().min().expect("ages").to_string());
+    assert_eq!(figures["Oldest"], known.iter().max().expect("ages").to_string());
     assert_eq!(
         figures["Under 21"],
         known.iter().filter(|a| **a < 21).count().to_string()
     );
     assert_eq!(figures["Median age"], "28");
     assert_eq!(figures["Cell size"], "2–9");
-    assert_eq!(
-        doc.select(&sel("#cell-sizes tbody tr")).count(),
-        data.plots.len()
-    );
+    assert_eq!(doc.select(&sel("#cell-sizes tbody tr")).count(), data.plots.len());
     // Each table says it is derived from Table 1.
     for caption in texts(&doc, "table.tally caption") {
         assert!(caption.ends_with("derived from Table 1"), "{caption}");
@@ -243,22 +199,14 @@ async fn the_reports_figures_are_flagged_where_they_differ_from_table_1() {
     };
     let (class, cells) = row("tajik-plots");
     assert_eq!(
-        (
-            class.as_str(),
-            cells[0].as_str(),
-            cells[1].as_str(),
-            cells[2].as_str()
-        ),
+        (class.as_str(), cells[0].as_str(), cells[1].as_str(), cells[2].as_str()),
         ("differs", "3", "4", "Differs")
     );
     let (class, cells) = row("afghan-plots");
     assert_eq!((class.as_str(), cells[2].as_str()), ("agrees", "Agrees"));
     let (class, cells) = row("plot-countries");
     assert_eq!(class, "differs");
-    assert!(
-        cells[1].contains("Sweden") && !cells[0].contains("Sweden"),
-        "{cells:?}"
-    );
+    assert!(cells[1].contains("Sweden") && !cells[0].contains("Sweden"), "{cells:?}");
     let (class, _) = row("plots-total");
     assert_eq!(class, "agrees");
 }
@@ -301,21 +249,11 @@ async fn method_lists_every_data_note_and_the_exclusions() {
     for href in attrs(&doc, "#data-notes ol li > a", "href") {
         let (path, anchor) = href.split_once('#').expect("anchored");
         let page = get(&atlas(), path).await.html();
-        assert_eq!(
-            page.select(&sel(&format!("[id='{anchor}']"))).count(),
-            1,
-            "{href}"
-        );
+        assert_eq!(page.select(&sel(&format!("[id='{anchor}']"))).count(), 1, "{href}");
     }
     let excluded = texts(&doc, ".excluded li");
-    assert!(
-        excluded.iter().any(|e| e.contains("Vienna Pride")),
-        "{excluded:?}"
-    );
-    assert!(
-        excluded.iter().any(|e| e.contains("concert")),
-        "{excluded:?}"
-    );
+    assert!(excluded.iter().any(|e| e.contains("Vienna Pride")), "{excluded:?}");
+    assert!(excluded.iter().any(|e| e.contains("concert")), "{excluded:?}");
     assert_eq!(texts(&doc, "#definitions dt"), ["Terrorism", "Plot"]);
     let cite = texts(&doc, "#cite .citation");
     assert!(
@@ -334,21 +272,11 @@ async fn the_bibliography_is_ordered_anchored_and_says_who_cites_each_entry() {
     assert_eq!(keys, expected);
     assert_eq!(keys.first().map(String::as_str), Some("amarasingam-2020"));
     assert_eq!(keys.last().map(String::as_str), Some("zelin-2024c"));
-    let pos = |k: &str| {
-        keys.iter()
-            .position(|x| x == k)
-            .unwrap_or_else(|| panic!("{k}"))
-    };
+    let pos = |k: &str| keys.iter().position(|x| x == k).unwrap_or_else(|| panic!("{k}"));
     assert!(pos("zelin-2014") < pos("zelin-2024a") && pos("zelin-2024a") < pos("zelin-2024b"));
-    assert!(
-        pos("senyurt-willinger-2024") < pos("shurson-2024"),
-        "Ş sorts as S"
-    );
+    assert!(pos("senyurt-willinger-2024") < pos("shurson-2024"), "Ş sorts as S");
 
-    let soliev = doc
-        .select(&sel("#soliev-2021 .cited-by"))
-        .next()
-        .expect("cited-by");
+    let soliev = doc.select(&sel("#soliev-2021 .cited-by")).next().expect("cited-by");
     let plot_links: Vec<String> = soliev
         .select(&sel("a"))
         .filter_map(|a| a.value().attr("href"))
@@ -387,8 +315,5 @@ async fn the_header_navigates_to_the_five_sections() {
         texts(&doc, ".site-nav a"),
         ["Plots", "Organisation", "Patterns", "Method", "Sources"]
     );
-    assert_eq!(
-        attrs(&doc, ".site-nav a[aria-current=page]", "href"),
-        ["/patterns"]
-    );
+    assert_eq!(attrs(&doc, ".site-nav a[aria-current=page]", "href"), ["/patterns"]);
 }

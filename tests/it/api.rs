@@ -17,10 +17,7 @@ fn strings(v: &Value) -> Vec<&str> {
 async fn the_api_follows_the_contract() {
     let page = get(&atlas(), "/api/plots.json").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert_eq!(
-        page.header("content-type"),
-        "application/json; charset=utf-8"
-    );
+    assert_eq!(page.header("content-type"), "application/json; charset=utf-8");
     let doc = page.json();
     assert_eq!(doc["dataset"]["version"], "1.0.0");
     assert!(
@@ -59,18 +56,13 @@ async fn the_api_follows_the_contract() {
         assert!(ages.iter().all(Value::is_u64), "{slug}");
         assert_eq!(p["unknown_ages"].as_u64(), Some(cell - ages.len() as u64));
         if ages.len() as u64 != cell {
-            assert!(
-                p["ages_note"].is_string(),
-                "{slug} needs a note on unknown ages"
-            );
+            assert!(p["ages_note"].is_string(), "{slug} needs a note on unknown ages");
         }
         // Column by column, the structured fields agree with Table 1's wording.
         let t = &p["table1"];
         assert_eq!(t["cell_size"].as_str(), Some(cell.to_string().as_str()));
         assert_eq!(
-            t["date"]
-                .as_str()
-                .map(|d| format!("{}-{}", &d[3..], &d[..2])),
+            t["date"].as_str().map(|d| format!("{}-{}", &d[3..], &d[..2])),
             Some(date.to_string())
         );
         for key in [
@@ -82,10 +74,7 @@ async fn the_api_follows_the_contract() {
             "age",
             "weapons_and_preparation",
         ] {
-            assert!(
-                t[key].as_str().is_some_and(|s| !s.is_empty()),
-                "{slug}: table1.{key}"
-            );
+            assert!(t[key].as_str().is_some_and(|s| !s.is_empty()), "{slug}: table1.{key}");
         }
         assert!(p["outcome"]["foiled"].as_bool().expect("foiled"));
         suspects += cell;
@@ -121,10 +110,7 @@ async fn table_1_columns_are_structured_as_the_report_counts_them() {
         strings(&p["international_connection"]["channels"]),
         ["telegram", "zello"]
     );
-    assert_eq!(
-        strings(&p["international_connection"]["arrests_abroad"]),
-        ["AL"]
-    );
+    assert_eq!(strings(&p["international_connection"]["arrests_abroad"]), ["AL"]);
     let p = by_slug("2024-07-belgium-germany");
     assert_eq!(p["precise_date"]["date"], "2024-07-25");
     assert_eq!(p["ages"], serde_json::json!([]));

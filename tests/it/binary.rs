@@ -10,9 +10,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_iskp-atlas");
 
 fn raw_get(addr: &str, path: &str) -> String {
     let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
@@ -29,9 +27,7 @@ fn data_copy(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     for f in iskp_atlas::model::FILES {
         std::fs::copy(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("data")
-                .join(f),
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join(f),
             dir.join(f),
         )
         .expect("copy");
@@ -52,19 +48,13 @@ fn the_binary_serves_on_port_0_and_stops_cleanly_on_sigterm() {
     let stderr = child.stderr.take().expect("stderr");
     let mut lines = BufReader::new(stderr).lines();
     let addr = loop {
-        let line = lines
-            .next()
-            .expect("the server printed its address")
-            .expect("line");
+        let line = lines.next().expect("the server printed its address").expect("line");
         if let Some(rest) = line.split("listening on http://").nth(1) {
             break rest.trim_end_matches('/').to_string();
         }
     };
     let health = raw_get(&addr, "/healthz");
-    assert!(
-        health.starts_with("HTTP/1.1 200") && health.ends_with("ok"),
-        "{health}"
-    );
+    assert!(health.starts_with("HTTP/1.1 200") && health.ends_with("ok"), "{health}");
     let page = raw_get(&addr, "/plots/2022-11-strasbourg");
     assert!(
         page.starts_with("HTTP/1.1 200") && page.contains("Strasbourg, France"),
@@ -86,18 +76,10 @@ fn the_binary_serves_on_port_0_and_stops_cleanly_on_sigterm() {
 #[test]
 fn check_accepts_the_shipped_data() {
     let out = Command::new(BIN)
-        .args([
-            "check",
-            "--data",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/data"),
-        ])
+        .args(["check", "--data", concat!(env!("CARGO_MANIFEST_DIR"), "/data")])
         .output()
         .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("7 plots and 83 sources is valid"));
 }
 
@@ -105,11 +87,9 @@ fn check_accepts_the_shipped_data() {
 fn bad_data_never_serves_and_the_error_names_file_plot_and_field() {
     let dir = data_copy("broken");
     let plots = dir.join("plots.json");
-    let text = std::fs::read_to_string(&plots).expect("read").replacen(
-        "\"cell_size\": 5,",
-        "\"cell_size\": 6,",
-        1,
-    );
+    let text = std::fs::read_to_string(&plots)
+        .expect("read")
+        .replacen("\"cell_size\": 5,", "\"cell_size\": 6,", 1);
     std::fs::write(&plots, text).expect("write");
     for args in [vec!["check"], vec!["--bind", "127.0.0.1:0"]] {
         let out = Command::new(BIN)
@@ -121,10 +101,7 @@ fn bad_data_never_serves_and_the_error_names_file_plot_and_field() {
         assert!(!out.status.success(), "{args:?} accepted broken data");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("plots.json"), "{err}");
-        assert!(
-            err.contains("plot \"2020-04-north-rhine-westphalia\""),
-            "{err}"
-        );
+        assert!(err.contains("plot \"2020-04-north-rhine-westphalia\""), "{err}");
         assert!(err.contains("field `nationalities`"), "{err}");
     }
     std::fs::remove_dir_all(&dir).ok();

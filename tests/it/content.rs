@@ -35,10 +35,7 @@ async fn data_is_escaped_not_executed() {
         );
     }
     let doc = get(&app, "/plots/2022-11-strasbourg").await.html();
-    assert_eq!(
-        one_text(&doc, "h1"),
-        "Strasbourg \"<b>\" & France, November 2022"
-    );
+    assert_eq!(one_text(&doc, "h1"), "Strasbourg \"<b>\" & France, November 2022");
     let description = attrs(&doc, "meta[name=description]", "content");
     assert!(
         description[0].contains(payload),
@@ -133,10 +130,7 @@ async fn every_internal_link_and_asset_answers() {
             );
         }
     }
-    assert!(
-        checked.iter().any(|p| p.starts_with("/static/atlas.")),
-        "{checked:?}"
-    );
+    assert!(checked.iter().any(|p| p.starts_with("/static/atlas.")), "{checked:?}");
 }
 
 #[tokio::test]
@@ -147,10 +141,7 @@ async fn the_stylesheet_is_cached_for_good_under_a_hashed_name() {
     let css = get(&app, &href).await;
     assert_eq!(css.status, StatusCode::OK);
     assert_eq!(css.header("content-type"), "text/css; charset=utf-8");
-    assert_eq!(
-        css.header("cache-control"),
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(css.header("cache-control"), "public, max-age=31536000, immutable");
     assert!(css.body.contains("prefers-color-scheme: dark") && css.body.contains("@media print"));
 }
 
@@ -159,17 +150,9 @@ async fn pages_load_nothing_from_another_host_and_have_no_script() {
     let app = atlas();
     for path in page_paths() {
         let doc = get(&app, &path).await.html();
-        assert_eq!(
-            doc.select(&sel("script, iframe, object, embed")).count(),
-            0,
-            "{path}"
-        );
+        assert_eq!(doc.select(&sel("script, iframe, object, embed")).count(), 0, "{path}");
         for css in ["link[href]", "img[src]", "source[src]"] {
-            let attr = if css.starts_with("link") {
-                "href"
-            } else {
-                "src"
-            };
+            let attr = if css.starts_with("link") { "href" } else { "src" };
             for url in attrs(&doc, css, attr) {
                 let rel = !(url.contains("//") || url.contains(':'));
                 // Canonical links may be absolute (with --public-url); they are not loaded.
@@ -179,10 +162,7 @@ async fn pages_load_nothing_from_another_host_and_have_no_script() {
                 assert!(rel || canonical, "{path} loads {url}");
             }
         }
-        assert!(
-            doc.select(&sel("[style]")).next().is_none(),
-            "{path} has inline style"
-        );
+        assert!(doc.select(&sel("[style]")).next().is_none(), "{path} has inline style");
     }
 }
 
@@ -193,11 +173,7 @@ async fn every_page_has_landmarks_and_one_h1() {
         let doc = get(&app, &path).await.html();
         assert_eq!(doc.select(&sel("h1")).count(), 1, "{path}");
         assert_eq!(doc.select(&sel("main#main")).count(), 1, "{path}");
-        assert_eq!(
-            attrs(&doc, "nav.site-nav", "aria-label"),
-            ["Main"],
-            "{path}"
-        );
+        assert_eq!(attrs(&doc, "nav.site-nav", "aria-label"), ["Main"], "{path}");
         assert_eq!(doc.select(&sel("header.site-header")).count(), 1, "{path}");
         assert_eq!(doc.select(&sel("footer.site-footer")).count(), 1, "{path}");
         assert_eq!(attrs(&doc, "html", "lang"), ["en"], "{path}");
@@ -218,27 +194,16 @@ async fn under_a_base_path_every_link_and_asset_carries_it() {
         get(&app, "/plots/2022-11-strasbourg").await.status,
         StatusCode::NOT_FOUND
     );
-    for path in [
-        "/atlas/",
-        "/atlas/plots/2022-11-strasbourg",
-        "/atlas/missing",
-    ] {
+    for path in ["/atlas/", "/atlas/plots/2022-11-strasbourg", "/atlas/missing"] {
         let doc = get(&app, path).await.html();
         let mut urls = attrs(&doc, "a[href]", "href");
         urls.extend(attrs(&doc, "link[href]", "href"));
         for url in urls.iter().filter(|u| u.starts_with('/')) {
             assert!(url.starts_with("/atlas/"), "{path}: {url}");
             let target = url.split('#').next().unwrap_or_default();
-            assert_eq!(
-                get(&app, target).await.status,
-                StatusCode::OK,
-                "{path}: {url}"
-            );
+            assert_eq!(get(&app, target).await.status, StatusCode::OK, "{path}: {url}");
         }
     }
     let api = get(&app, "/atlas/api/plots.json").await.json();
-    assert_eq!(
-        api["plots"][0]["url"],
-        "/atlas/plots/2020-04-north-rhine-westphalia"
-    );
+    assert_eq!(api["plots"][0]["url"], "/atlas/plots/2020-04-north-rhine-westphalia");
 }

@@ -9,16 +9,13 @@ async fn an_unknown_plot_gets_the_404_page_with_the_plots_listed() {
     let app = atlas();
     for path in [
         "/plots/2022-11-strasburg",
-        "/plots",
+        "/plot",
         "/nothing-here",
         "/plots/2022-11-strasbourg/extra",
     ] {
         let page = get(&app, path).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(
-            page.header("content-type").starts_with("text/html"),
-            "{path}"
-        );
+        assert!(page.header("content-type").starts_with("text/html"), "{path}");
         let doc = page.html();
         assert_eq!(one_text(&doc, "h1"), "Page not found", "{path}");
         assert_eq!(attrs(&doc, ".plot-list a", "href").len(), 7, "{path}");
@@ -34,16 +31,9 @@ async fn unknown_api_documents_are_404() {
         "/api/plots/2022-11-strasbourg",
         "/api/plots/2022-11-strasbourg.xml",
     ] {
-        assert_eq!(
-            get(&app, path).await.status,
-            StatusCode::NOT_FOUND,
-            "{path}"
-        );
+        assert_eq!(get(&app, path).await.status, StatusCode::NOT_FOUND, "{path}");
     }
-    assert_eq!(
-        get(&app, "/static/atlas.css").await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(get(&app, "/static/atlas.css").await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -84,13 +74,7 @@ async fn healthz_answers_ok() {
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let app = atlas();
-    for path in [
-        "/",
-        "/plots/2022-11-strasbourg",
-        "/nope",
-        "/api/plots.json",
-        "/healthz",
-    ] {
+    for path in ["/", "/plots/2022-11-strasbourg", "/nope", "/api/plots.json", "/healthz"] {
         let page = get(&app, path).await;
         let csp = page.header("content-security-policy");
         assert!(

@@ -33,9 +33,7 @@ pub fn atlas_with_plots(edit: impl FnOnce(&mut Value)) -> Router {
     edit(&mut plots);
     files.plots.1 = plots.to_string();
     let data = Dataset::from_files(files).unwrap_or_else(|e| panic!("{e}"));
-    app(Arc::new(
-        AppState::new(data, String::new(), None).expect("state"),
-    ))
+    app(Arc::new(AppState::new(data, String::new(), None).expect("state")))
 }
 
 pub struct Answer {
@@ -54,10 +52,7 @@ impl Answer {
     }
 
     pub fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
 }
 
@@ -112,11 +107,22 @@ pub fn attrs(doc: &Html, css: &str, attr: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every page the atlas serves without a query string, for checks that apply to all of them.
+/// Pages that depend on their query string, in typical states.
+pub const QUERY_PAGES: [&str; 7] = [
+    "/plots?country=DE&year=2023",
+    "/plots?country=FR&handler=IR",
+    "/search?q=Tajik",
+    "/search?q=nothing-matches-this",
+    "/compare?plots=2022-11-strasbourg,2023-12-cologne-vienna",
+    "/briefing?plots=2022-11-strasbourg&plots=2024-03-gera-stockholm",
+    "/briefing",
+];
+
+/// Every page the atlas serves, for checks that apply to all of them.
 pub fn page_paths() -> Vec<String> {
-    let mut paths: Vec<String> = ["/", "/offices", "/patterns", "/method", "/sources"]
-        .map(String::from)
-        .to_vec();
+    let mut paths: Vec<String> =
+        ["/", "/plots", "/offices", "/patterns", "/method", "/sources", "/changelog"].map(String::from).to_vec();
+    paths.extend(QUERY_PAGES.map(String::from));
     paths.extend(dataset().plots.iter().map(|p| p.path()));
     paths
 }

@@ -42,25 +42,17 @@ async fn key_figures_are_those_of_table_1() {
         ("Years", "2020–2024"),
         ("Countries", "5"),
     ];
-    let expected: Vec<(String, String)> = expected
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
+    let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
     assert_eq!(figures, expected);
     let note = one_text(&doc, ".figures-section .note");
-    assert!(
-        note.contains("Germany, France, Austria, Sweden and Belgium"),
-        "{note}"
-    );
+    assert!(note.contains("Germany, France, Austria, Sweden and Belgium"), "{note}");
 }
 
 #[tokio::test]
 async fn the_overview_links_all_seven_plot_pages() {
     let doc = get(&atlas(), "/").await.html();
     let expected: BTreeSet<String> = dataset().plots.iter().map(|p| p.path()).collect();
-    let in_table: BTreeSet<String> = attrs(&doc, ".table1 tbody th a", "href")
-        .into_iter()
-        .collect();
+    let in_table: BTreeSet<String> = attrs(&doc, ".table1 tbody th a", "href").into_iter().collect();
     let in_cards: BTreeSet<String> = attrs(&doc, ".plot-cards a", "href").into_iter().collect();
     assert_eq!(in_table, expected);
     assert_eq!(in_cards, expected);
@@ -104,14 +96,8 @@ async fn table_1_is_an_accessible_table_with_the_reports_cells() {
 #[tokio::test]
 async fn the_table_scrolls_inside_a_labelled_focusable_region() {
     let doc = get(&atlas(), "/").await.html();
-    let region = doc
-        .select(&sel(".table-scroll"))
-        .next()
-        .expect("scroll region");
+    let region = doc.select(&sel(".table-scroll")).next().expect("scroll region");
     assert_eq!(region.value().attr("role"), Some("region"));
     assert_eq!(region.value().attr("tabindex"), Some("0"));
-    assert_eq!(
-        region.value().attr("aria-labelledby"),
-        Some("table1-caption")
-    );
+    assert_eq!(region.value().attr("aria-labelledby"), Some("table1-caption"));
 }

@@ -6,6 +6,8 @@ mod api;
 mod binary;
 mod content;
 mod errors;
+mod explore;
 mod helpers;
 mod home;
 mod plot_pages;
+mod share;

@@ -14,10 +14,7 @@ async fn every_plot_page_shows_its_table_1_values() {
         let title = one_text(&doc, "title");
         assert!(title.starts_with(&plot.title()), "{title}");
         assert_eq!(texts(&doc, "h1").len(), 1);
-        assert_eq!(
-            one_text(&doc, "h1"),
-            format!("{}, {}", plot.place_label, plot.date)
-        );
+        assert_eq!(one_text(&doc, "h1"), format!("{}, {}", plot.place_label, plot.date));
         let cells = texts(&doc, ".facts q.cell");
         let t = &plot.table1;
         assert_eq!(
@@ -37,20 +34,9 @@ async fn every_plot_page_shows_its_table_1_values() {
         );
         // Every field says where it comes from.
         assert_eq!(texts(&doc, ".facts .fact").len(), 9);
-        assert_eq!(
-            doc.select(&sel(".facts .fact .provenance")).count(),
-            9,
-            "{}",
-            plot.slug
-        );
+        assert_eq!(doc.select(&sel(".facts .fact .provenance")).count(), 9, "{}", plot.slug);
         let summary = one_text(&doc, ".summary");
-        assert_eq!(
-            summary,
-            plot.summary
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
+        assert_eq!(summary, plot.summary.split_whitespace().collect::<Vec<_>>().join(" "));
     }
 }
 
@@ -68,10 +54,7 @@ async fn the_title_names_place_country_month_and_year() {
         "{}",
         desc[0]
     );
-    assert_eq!(
-        attrs(&doc, "meta[property='og:type']", "content"),
-        ["article"]
-    );
+    assert_eq!(attrs(&doc, "meta[property='og:type']", "content"), ["article"]);
     assert_eq!(
         attrs(&doc, "link[rel=canonical]", "href"),
         ["/plots/2023-12-cologne-vienna"]
@@ -84,17 +67,13 @@ async fn structured_values_are_shown_beside_the_cells() {
     let nat = texts(&doc, "#nationality .tags li");
     assert_eq!(nat, ["Tajik: 6", "Kyrgyz: 2", "Turkmen: 1"]);
     let age = one_text(&doc, "#age dd p:not(.provenance)");
-    assert!(
-        age.starts_with("Known ages: 21, 29, 47; unknown: 6 of 9."),
-        "{age}"
-    );
+    assert!(age.starts_with("Known ages: 21, 29, 47; unknown: 6 of 9."), "{age}");
     let handlers = texts(&doc, "#international-connection .handlers li");
     assert_eq!(handlers.len(), 1);
     assert!(handlers[0].starts_with("Turkey:"), "{handlers:?}");
     let conn = texts(&doc, "#international-connection dd > p:not(.provenance)");
     assert!(
-        conn.iter()
-            .any(|p| p.contains("Telegram") && p.contains("Netherlands")),
+        conn.iter().any(|p| p.contains("Telegram") && p.contains("Netherlands")),
         "{conn:?}"
     );
 
@@ -107,15 +86,9 @@ async fn structured_values_are_shown_beside_the_cells() {
 #[tokio::test]
 async fn uncertainty_is_visible() {
     let doc = get(&atlas(), "/plots/2024-03-gera-stockholm").await.html();
-    assert_eq!(
-        texts(&doc, "#international-connection .certainty"),
-        ["presumed"]
-    );
+    assert_eq!(texts(&doc, "#international-connection .certainty"), ["presumed"]);
     let notes = texts(&doc, ".data-notes li");
-    assert!(
-        notes.iter().any(|n| n.contains("'presumably'")),
-        "{notes:?}"
-    );
+    assert!(notes.iter().any(|n| n.contains("'presumably'")), "{notes:?}");
 }
 
 #[tokio::test]
@@ -123,45 +96,27 @@ async fn known_report_inconsistencies_are_flagged_on_their_plots() {
     let app = atlas();
     let cases = [
         ("2022-09-iserlohn-bremerhaven", "ages", "18 years old"),
-        (
-            "2023-07-cologne-berlin",
-            "cell_size",
-            "five of the seven suspects",
-        ),
-        (
-            "2023-12-cologne-vienna",
-            "nationalities",
-            "no Turkish suspect",
-        ),
+        ("2023-07-cologne-berlin", "cell_size", "five of the seven suspects"),
+        ("2023-12-cologne-vienna", "nationalities", "no Turkish suspect"),
     ];
     for (slug, field, words) in cases {
         let doc = get(&app, &format!("/plots/{slug}")).await.html();
         let notes: Vec<String> = texts(&doc, ".data-notes li");
-        let hit = notes
-            .iter()
-            .position(|n| n.starts_with(field) && n.contains(words));
+        let hit = notes.iter().position(|n| n.starts_with(field) && n.contains(words));
         let Some(i) = hit else {
             panic!("{slug}: no note on {field} saying '{words}' in {notes:?}")
         };
         // The field itself links to its note.
         let marks = attrs(&doc, ".fact .note-mark", "href");
-        assert!(
-            marks.contains(&format!("#note-{}", i + 1)),
-            "{slug}: {marks:?}"
-        );
+        assert!(marks.contains(&format!("#note-{}", i + 1)), "{slug}: {marks:?}");
     }
 }
 
 #[tokio::test]
 async fn sources_list_the_cited_works_with_anchors_and_links() {
-    let doc = get(&atlas(), "/plots/2020-04-north-rhine-westphalia")
-        .await
-        .html();
+    let doc = get(&atlas(), "/plots/2020-04-north-rhine-westphalia").await.html();
     let ids = attrs(&doc, ".references li", "id");
-    assert_eq!(
-        ids,
-        ["src-jokinen-2020", "src-soliev-2021", "src-tagesschau-2022"]
-    );
+    assert_eq!(ids, ["src-jokinen-2020", "src-soliev-2021", "src-tagesschau-2022"]);
     let links = attrs(&doc, ".references a.ref-external", "href");
     assert!(
         links.len() == 2 && links.iter().all(|l| l.starts_with("https://")),
@@ -183,9 +138,7 @@ async fn sources_list_the_cited_works_with_anchors_and_links() {
     }
     let sections = texts(&doc, "#sources-h ~ ul li");
     assert!(
-        sections[0].contains(
-            "ISKP's external operations campaign (from p. 13) › The prototype (Germany, 2020)"
-        ),
+        sections[0].contains("ISKP's external operations campaign (from p. 13) › The prototype (Germany, 2020)"),
         "{sections:?}"
     );
 }
@@ -205,14 +158,7 @@ async fn previous_and_next_follow_date_order() {
                 .into_iter()
                 .collect::<Vec<_>>()
         );
-        assert_eq!(
-            next,
-            plots
-                .get(i + 1)
-                .map(|p| p.path())
-                .into_iter()
-                .collect::<Vec<_>>()
-        );
+        assert_eq!(next, plots.get(i + 1).map(|p| p.path()).into_iter().collect::<Vec<_>>());
     }
 }
 
@@ -222,9 +168,7 @@ async fn related_plots_link_both_ways_where_the_report_says_so() {
     let doc = get(&app, "/plots/2023-07-cologne-berlin").await.html();
     assert!(attrs(&doc, ".related a", "href").contains(&"/plots/2022-11-strasbourg".to_string()));
     let doc = get(&app, "/plots/2022-11-strasbourg").await.html();
-    assert!(
-        attrs(&doc, ".related a", "href").contains(&"/plots/2023-07-cologne-berlin".to_string())
-    );
+    assert!(attrs(&doc, ".related a", "href").contains(&"/plots/2023-07-cologne-berlin".to_string()));
 }
 
 #[tokio::test]
@@ -232,10 +176,7 @@ async fn the_citation_gives_the_permanent_url_and_dataset_version() {
     let doc = get(&atlas(), "/plots/2022-11-strasbourg").await.html();
     let cite = one_text(&doc, ".citation");
     assert!(cite.contains("dataset version 1.0.0"), "{cite}");
-    assert_eq!(
-        attrs(&doc, ".citation a", "href"),
-        ["/plots/2022-11-strasbourg"]
-    );
+    assert_eq!(attrs(&doc, ".citation a", "href"), ["/plots/2022-11-strasbourg"]);
 
     let doc = get(
         &atlas_at("/atlas", Some("https://intra.example")),
@@ -246,8 +187,5 @@ async fn the_citation_gives_the_permanent_url_and_dataset_version() {
     let permanent = "https://intra.example/atlas/plots/2022-11-strasbourg";
     assert_eq!(attrs(&doc, ".citation a", "href"), [permanent]);
     assert_eq!(attrs(&doc, "link[rel=canonical]", "href"), [permanent]);
-    assert_eq!(
-        attrs(&doc, "meta[property='og:url']", "content"),
-        [permanent]
-    );
+    assert_eq!(attrs(&doc, "meta[property='og:url']", "content"), [permanent]);
 }

@@ -40,16 +40,9 @@ pub(super) fn organisation<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Repo
     let org = &ds.org;
     r.set(files.offices, None);
     let named = org.offices_named();
-    r.check(
-        named as u32 <= org.offices_counted,
-        "offices_counted",
-        || {
-            format!(
-                "{named} offices are named but only {} counted",
-                org.offices_counted
-            )
-        },
-    );
+    r.check(named as u32 <= org.offices_counted, "offices_counted", || {
+        format!("{named} offices are named but only {} counted", org.offices_counted)
+    });
     text(&org.offices_note, "offices_note", r);
     r.check(org.roots().count() == 1, "nodes", || {
         "there must be exactly one node without a parent".into()
@@ -58,12 +51,8 @@ pub(super) fn organisation<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Repo
     let mut ids = HashSet::new();
     for (i, n) in org.nodes.iter().enumerate() {
         r.set(files.offices, Some(format!("node \"{}\"", n.id)));
-        r.check(is_slug(&n.id), "id", || {
-            format!("'{}' is not a lowercase slug", n.id)
-        });
-        r.check(ids.insert(&n.id), "id", || {
-            format!("nodes[{i}] repeats this id")
-        });
+        r.check(is_slug(&n.id), "id", || format!("'{}' is not a lowercase slug", n.id));
+        r.check(ids.insert(&n.id), "id", || format!("nodes[{i}] repeats this id"));
         text(&n.name, "name", r);
         text(&n.summary, "summary", r);
         match n.parent.as_deref() {
@@ -73,19 +62,12 @@ pub(super) fn organisation<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Repo
             Some(pid) => match org.node(pid) {
                 None => r.check(false, "parent", || format!("'{pid}' is not a node id")),
                 Some(parent) => {
-                    let earlier = org
-                        .nodes
-                        .iter()
-                        .position(|x| x.id == pid)
-                        .is_some_and(|j| j < i);
+                    let earlier = org.nodes.iter().position(|x| x.id == pid).is_some_and(|j| j < i);
                     r.check(earlier, "parent", || {
                         format!("'{pid}' must be listed before its children")
                     });
                     r.check(parent.level.depth() + 1 == n.level.depth(), "level", || {
-                        format!(
-                            "a {:?} cannot sit directly under a {:?}",
-                            n.level, parent.level
-                        )
+                        format!("a {:?} cannot sit directly under a {:?}", n.level, parent.level)
                     });
                 }
             },
@@ -123,9 +105,7 @@ pub(super) fn organisation<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Repo
         section(ds, &e.section, "section", r);
         keys(ds, &e.sources, "sources", r);
         if let Some(id) = &e.node {
-            r.check(org.node(id).is_some(), "node", || {
-                format!("'{id}' is not a node id")
-            });
+            r.check(org.node(id).is_some(), "node", || format!("'{id}' is not a node id"));
         }
         if let Some(slug) = &e.plot {
             plot_slug(ds, slug, "plot", r);
@@ -171,20 +151,16 @@ pub(super) fn analysis<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'
                     "this measure needs countries".into()
                 });
                 for (i, c) in countries.iter().enumerate() {
-                    r.check(
-                        country::name(c).is_some(),
-                        format!("reported_countries[{i}]"),
-                        || format!("'{c}' is not a known ISO code"),
-                    );
+                    r.check(country::name(c).is_some(), format!("reported_countries[{i}]"), || {
+                        format!("'{c}' is not a known ISO code")
+                    });
                 }
             }
         }
         let wants_nationality = f.measure == Measure::PlotsWithNationality;
-        r.check(
-            f.nationality.is_some() == wants_nationality,
-            "nationality",
-            || "is required for plots-with-nationality and only for it".into(),
-        );
+        r.check(f.nationality.is_some() == wants_nationality, "nationality", || {
+            "is required for plots-with-nationality and only for it".into()
+        });
     }
 
     r.set(files.analysis, Some("propaganda".into()));

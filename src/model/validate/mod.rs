@@ -27,12 +27,7 @@ pub(super) struct Report<'a> {
 }
 
 impl Report<'_> {
-    pub(super) fn check(
-        &mut self,
-        ok: bool,
-        field: impl Into<String>,
-        message: impl FnOnce() -> String,
-    ) {
+    pub(super) fn check(&mut self, ok: bool, field: impl Into<String>, message: impl FnOnce() -> String) {
         if !ok {
             self.errors.push(DataError {
                 file: self.file.to_string(),
@@ -103,9 +98,7 @@ fn meta<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
     r.check(is_version(&m.version), "version", || {
         format!("'{}' is not MAJOR.MINOR.PATCH", m.version)
     });
-    r.check(m.period.from <= m.period.to, "period", || {
-        "`from` is after `to`".into()
-    });
+    r.check(m.period.from <= m.period.to, "period", || "`from` is after `to`".into());
     for (field, value) in [
         ("report.title", &m.report.title),
         ("report.subtitle", &m.report.subtitle),
@@ -116,9 +109,7 @@ fn meta<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
     r.check(m.report.url.starts_with("https://"), "report.url", || {
         "must be an https URL".into()
     });
-    r.check(!m.licence.trim().is_empty(), "licence", || {
-        "is empty".into()
-    });
+    r.check(!m.licence.trim().is_empty(), "licence", || "is empty".into());
     match m.changelog.first() {
         Some(latest) => r.check(latest.version == m.version, "changelog[0].version", || {
             format!(
@@ -132,35 +123,21 @@ fn meta<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
         r.check(
             c.date.start() <= m.reviewed.end(),
             format!("changelog[{i}].date"),
-            || {
-                format!(
-                    "{} is after the review date {}",
-                    c.date.iso(),
-                    m.reviewed.iso()
-                )
-            },
+            || format!("{} is after the review date {}", c.date.iso(), m.reviewed.iso()),
         );
-        r.check(
-            !c.changes.is_empty(),
-            format!("changelog[{i}].changes"),
-            || "is empty".into(),
-        );
+        r.check(!c.changes.is_empty(), format!("changelog[{i}].changes"), || {
+            "is empty".into()
+        });
     }
     let mut ids = HashSet::new();
     for (i, s) in m.sections.iter().enumerate() {
         r.set(files.dataset, Some(format!("section \"{}\"", s.id)));
-        r.check(is_slug(&s.id), "id", || {
-            format!("'{}' is not a lowercase slug", s.id)
-        });
-        r.check(ids.insert(&s.id), "id", || {
-            format!("sections[{i}] repeats this id")
-        });
+        r.check(is_slug(&s.id), "id", || format!("'{}' is not a lowercase slug", s.id));
+        r.check(ids.insert(&s.id), "id", || format!("sections[{i}] repeats this id"));
         if let Some(part) = &s.part {
-            r.check(
-                ds.section(part).is_some_and(|p| p.part.is_none()),
-                "part",
-                || format!("'{part}' is not a top-level section"),
-            );
+            r.check(ds.section(part).is_some_and(|p| p.part.is_none()), "part", || {
+                format!("'{part}' is not a top-level section")
+            });
         }
         for (j, key) in s.sources.iter().enumerate() {
             r.check(ds.source(key).is_some(), format!("sources[{j}]"), || {
@@ -186,26 +163,17 @@ fn sources<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
             format!("{} is not plausible", s.year)
         });
         r.check(!s.title.trim().is_empty(), "title", || "is empty".into());
-        r.check(!s.reference.trim().is_empty(), "reference", || {
-            "is empty".into()
-        });
+        r.check(!s.reference.trim().is_empty(), "reference", || "is empty".into());
         if let Some(url) = &s.url {
-            r.check(
-                url.starts_with("https://") || url.starts_with("http://"),
-                "url",
-                || format!("'{url}' is not an http(s) URL"),
-            );
+            r.check(url.starts_with("https://") || url.starts_with("http://"), "url", || {
+                format!("'{url}' is not an http(s) URL")
+            });
         }
         if let Some(a) = &s.accessed {
             r.check(
                 a.precision() == Precision::Day && date_sane(a, reviewed),
                 "accessed",
-                || {
-                    format!(
-                        "{} must be a day between {EARLIEST_YEAR} and the review date",
-                        a.iso()
-                    )
-                },
+                || format!("{} must be a day between {EARLIEST_YEAR} and the review date", a.iso()),
             );
         }
     }

@@ -32,11 +32,9 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
     r.check(is_slug(&p.slug), "slug", || {
         format!("'{}' is not a lowercase slug", p.slug)
     });
-    r.check(
-        p.slug.starts_with(&format!("{}-", p.date.iso())),
-        "slug",
-        || format!("must start with the plot's date, '{}-'", p.date.iso()),
-    );
+    r.check(p.slug.starts_with(&format!("{}-", p.date.iso())), "slug", || {
+        format!("must start with the plot's date, '{}-'", p.date.iso())
+    });
 
     // Dates.
     r.check(p.date.precision() == Precision::Month, "date", || {
@@ -64,36 +62,24 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
     });
     if let Some(precise) = &p.precise_date {
         r.check(precise.date.within(&p.date), "precise_date.date", || {
-            format!(
-                "{} is not within the plot's month {}",
-                precise.date.iso(),
-                p.date.iso()
-            )
+            format!("{} is not within the plot's month {}", precise.date.iso(), p.date.iso())
         });
-        r.check(
-            precise.date.precision() > Precision::Month,
-            "precise_date.date",
-            || "is no more precise than `date`".into(),
-        );
+        r.check(precise.date.precision() > Precision::Month, "precise_date.date", || {
+            "is no more precise than `date`".into()
+        });
         keys(ds, &precise.sources, "precise_date.sources", r);
     }
     for (i, e) in p.events.iter().enumerate() {
-        r.check(
-            date_sane(&e.date, &m.reviewed),
-            format!("events[{i}].date"),
-            || {
-                format!(
-                    "{} must lie between {EARLIEST_YEAR} and the review date {}",
-                    e.date.iso(),
-                    m.reviewed.iso()
-                )
-            },
-        );
-        r.check(
-            !e.label.trim().is_empty(),
-            format!("events[{i}].label"),
-            || "is empty".into(),
-        );
+        r.check(date_sane(&e.date, &m.reviewed), format!("events[{i}].date"), || {
+            format!(
+                "{} must lie between {EARLIEST_YEAR} and the review date {}",
+                e.date.iso(),
+                m.reviewed.iso()
+            )
+        });
+        r.check(!e.label.trim().is_empty(), format!("events[{i}].label"), || {
+            "is empty".into()
+        });
         keys(ds, &e.sources, &format!("events[{i}].sources"), r);
     }
 
@@ -101,11 +87,9 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
     r.check(!p.countries.is_empty(), "countries", || "is empty".into());
     let mut seen = HashSet::new();
     for (i, c) in p.countries.iter().enumerate() {
-        r.check(
-            country::name(c).is_some(),
-            format!("countries[{i}]"),
-            || format!("'{c}' is not a known ISO code"),
-        );
+        r.check(country::name(c).is_some(), format!("countries[{i}]"), || {
+            format!("'{c}' is not a known ISO code")
+        });
         r.check(seen.insert(c), format!("countries[{i}]"), || {
             format!("'{c}' is listed twice")
         });
@@ -126,30 +110,19 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
         );
     }
     for c in &p.countries {
-        r.check(
-            p.locations.iter().any(|l| &l.country == c),
-            "locations",
-            || format!("no location in '{c}'"),
-        );
+        r.check(p.locations.iter().any(|l| &l.country == c), "locations", || {
+            format!("no location in '{c}'")
+        });
     }
 
     // People.
-    r.check(p.cell_size >= 1, "cell_size", || {
-        "must be at least 1".into()
-    });
+    r.check(p.cell_size >= 1, "cell_size", || "must be at least 1".into());
     r.check(
         p.table1.cell_size == p.cell_size.to_string(),
         "table1.cell_size",
-        || {
-            format!(
-                "'{}' does not match `cell_size` {}",
-                p.table1.cell_size, p.cell_size
-            )
-        },
+        || format!("'{}' does not match `cell_size` {}", p.table1.cell_size, p.cell_size),
     );
-    r.check(!p.nationalities.is_empty(), "nationalities", || {
-        "is empty".into()
-    });
+    r.check(!p.nationalities.is_empty(), "nationalities", || "is empty".into());
     let sum: u32 = p.nationalities.iter().map(|n| n.count).sum();
     r.check(sum == p.cell_size, "nationalities", || {
         format!("counts add up to {sum}, but `cell_size` is {}", p.cell_size)
@@ -175,22 +148,13 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
     });
     for (i, a) in p.ages.iter().enumerate() {
         r.check(AGE_RANGE.contains(a), format!("ages[{i}]"), || {
-            format!(
-                "{a} is not a plausible age ({}–{})",
-                AGE_RANGE.start(),
-                AGE_RANGE.end()
-            )
+            format!("{a} is not a plausible age ({}–{})", AGE_RANGE.start(), AGE_RANGE.end())
         });
     }
     r.check(
         p.unknown_ages() == 0 || p.ages_note.as_ref().is_some_and(|n| !n.trim().is_empty()),
         "ages_note",
-        || {
-            format!(
-                "{} ages are unknown; say what is known of them",
-                p.unknown_ages()
-            )
-        },
+        || format!("{} ages are unknown; say what is known of them", p.unknown_ages()),
     );
 
     // What, how, with whom.
@@ -204,12 +168,7 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
         r.check(
             h.country == "unknown" || country::name(&h.country).is_some(),
             format!("international_connection.handlers[{i}].country"),
-            || {
-                format!(
-                    "'{}' is neither a known ISO code nor \"unknown\"",
-                    h.country
-                )
-            },
+            || format!("'{}' is neither a known ISO code nor \"unknown\"", h.country),
         );
     }
     for (i, c) in p.international_connection.arrests_abroad.iter().enumerate() {
@@ -228,10 +187,7 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
         ("table1.location", &t.location),
         ("table1.target", &t.target),
         ("table1.outcome", &t.outcome),
-        (
-            "table1.international_connection",
-            &t.international_connection,
-        ),
+        ("table1.international_connection", &t.international_connection),
         ("table1.nationality", &t.nationality),
         ("table1.age", &t.age),
         ("table1.weapons_and_preparation", &t.weapons_and_preparation),
@@ -250,18 +206,12 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
             SUMMARY_WORDS.end()
         )
     });
-    r.check(!p.place_label.trim().is_empty(), "place_label", || {
-        "is empty".into()
-    });
-    r.check(!p.report_sections.is_empty(), "report_sections", || {
-        "is empty".into()
-    });
+    r.check(!p.place_label.trim().is_empty(), "place_label", || "is empty".into());
+    r.check(!p.report_sections.is_empty(), "report_sections", || "is empty".into());
     for (i, id) in p.report_sections.iter().enumerate() {
-        r.check(
-            ds.section(id).is_some(),
-            format!("report_sections[{i}]"),
-            || format!("'{id}' is not a section id in dataset.json"),
-        );
+        r.check(ds.section(id).is_some(), format!("report_sections[{i}]"), || {
+            format!("'{id}' is not a section id in dataset.json")
+        });
     }
     keys(ds, &p.sources, "sources", r);
     let mut related = HashSet::new();
@@ -283,10 +233,8 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
             format!("data_notes[{i}].field"),
             || format!("'{}' is not one of: {}", n.field, NOTE_FIELDS.join(", ")),
         );
-        r.check(
-            !n.note.trim().is_empty(),
-            format!("data_notes[{i}].note"),
-            || "is empty".into(),
-        );
+        r.check(!n.note.trim().is_empty(), format!("data_notes[{i}].note"), || {
+            "is empty".into()
+        });
     }
 }

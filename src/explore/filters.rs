@@ -1,0 +1,371 @@
+//! The facets of `/plots`: which plots match a query string like `?country=DE&year=2023`, and how
+//! many plots each facet value would give with the other filters applied.
+//!
+//! Values combine with OR inside a facet and AND across facets. A parameter or value the atlas does
+//! not know is never an error: it is ignored, and the page says so.
+
+use std::collections::BTreeMap;
+
+use crate::model::plot::Plot;
+use crate::model::{Dataset, country};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Country,
+    Year,
+    Nationality,
+    Target,
+    Handler,
+    Outcome,
+}
+
+/// At most this many parameters are read from one query string; the rest are ignored.
+pub const MAX_PARAMS: usize = 64;
+/// Longer values cannot be any facet value or slug.
+pub const MAX_VALUE_LEN: usize = 80;
+
+impl Facet {
+    pub const ALL: [Facet; 6] = [
+        Facet::Country,
+        Facet::Year,
+        Facet::Nationality,
+        Facet::Target,
+        Facet::Handler,
+        Facet::Outcome,
+    ];
+
+    /// The query parameter, as PRODUCT.md names it.
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Country => "country",
+            Facet::Year => "year",
+            Facet::Nationality => "nationality",
+            Facet::Target => "target",
+            Facet::Handler => "handler",
+            Facet::Outcome => "outcome",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Country => "Country (Table 1's Location)",
+            Facet::Year => "Year",
+            Facet::Nationality => "Nationality of suspects",
+            Facet::Target => "Target category",
+            Facet::Handler => "Handler country",
+            Facet::Outcome => "Judicial outcome",
+        }
+    }
+
+    fn from_param(p: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.param() == p)
+    }
+
+    /// The plot's values for this facet: (key as used in URLs, label for readers).
+    pub fn values(self, plot: &Plot) -> Vec<(String, String)> {
+        match self {
+            Facet::Country => plot
+                .countries
+                .iter()
+                .map(|c| (c.clone(), country::display(c).to_string()))
+                .collect(),
+            Facet::Year => vec![(plot.date.year().to_string(), plot.date.year().to_string())],
+            Facet::Nationality => plot
+                .nationalities
+                .iter()
+                .map(|n| (n.nationality.to_lowercase(), n.nationality.clone()))
+                .collect(),
+            Facet::Target => {
+                let mut v: Vec<(String, String)> = Vec::new();
+                for t in &plot.targets {
+                    let key = serde_key(&t.category);
+                    if !v.iter().any(|(k, _)| *k == key) {
+                        v.push((key, t.category.label().to_string()));
+                    }
+                }
+                v
+            }
+            Facet::Handler => plot
+                .international_connection
+                .handler_countries()
+                .into_iter()
+                .map(|c| (c.to_string(), country::display(c).to_string()))
+                .collect(),
+            Facet::Outcome => {
+                let s = plot.outcome.judicial_status;
+                vec![(serde_key(&s), s.label().to_string())]
+            }
+        }
+    }
+
+    /// The URL form of a value as a reader may type it: `de` → `DE`, `Tajik` → `tajik`.
+    fn normalise(self, raw: &str) -> String {
+        let v = raw.trim();
+        match self {
+            Facet::Country | Facet::Handler if !v.eq_ignore_ascii_case("unknown") => v.to_ascii_uppercase(),
+            _ => v.to_lowercase(),
+        }
+    }
+}
+
+/// The kebab-case name serde gives an enum value (`religious-site`), used as its URL key.
+fn serde_key<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|j| j.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// A parsed `/plots`, `/compare` or `/briefing` query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Facet → selected value keys, in the order given, without repeats.
+    pub filters: BTreeMap<Facet, Vec<String>>,
+    /// Plot slugs from `plots=a,b` or repeated `plots=`, known ones only.
+    pub chosen: Vec<String>,
+    /// Free-text query (`q`), for `/search`.
+    pub q: Option<String>,
+    /// What was ignored and why, for the reader.
+    pub notices: Vec<String>,
+}
+
+/// The key/value pairs of a raw query string, decoded; at most [`MAX_PARAMS`].
+pub fn pairs(raw: Option<&str>) -> (Vec<(String, String)>, bool) {
+    let all: Vec<(String, String)> = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .take(MAX_PARAMS + 1)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let truncated = all.len() > MAX_PARAMS;
+    (all.into_iter().take(MAX_PARAMS).collect(), truncated)
+}
+
+impl Selection {
+    /// Reads facets, `plots` and `q`; anything else, or any value no plot has, becomes a notice.
+    pub fn parse(raw: Option<&str>, data: &Dataset) -> Selection {
+        let (pairs, truncated) = pairs(raw);
+        let mut s = Selection::default();
+        if truncated {
+            s.notices
+                .push(format!("Only the first {MAX_PARAMS} parameters were read."));
+        }
+        for (key, value) in pairs {
+            if value.trim().is_empty() {
+                continue;
+            }
+            if value.chars().count() > MAX_VALUE_LEN && key != "q" {
+                s.notices
+                    .push(format!("Ignored a {key} value longer than {MAX_VALUE_LEN} characters."));
+                continue;
+            }
+            if key == "plots" {
+                for slug in value.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+                    if data.plot(slug).is_none() {
+                        s.notices
+                            .push(format!("Ignored plots={slug}: there is no plot with that slug."));
+                    } else if !s.chosen.iter().any(|c| c == slug) {
+                        s.chosen.push(slug.to_string());
+                    }
+                }
+                continue;
+            }
+            if key == "q" {
+                s.q = Some(value);
+                continue;
+            }
+            let Some(facet) = Facet::from_param(&key) else {
+                s.notices.push(format!("Ignored the unknown parameter “{key}”."));
+                continue;
+            };
+            let v = facet.normalise(&value);
+            let known = data.plots.iter().any(|p| facet.values(p).iter().any(|(k, _)| *k == v));
+            if !known {
+                s.notices
+                    .push(format!("Ignored {key}={value}: no plot in the atlas has this value."));
+                continue;
+            }
+            let selected = s.filters.entry(facet).or_default();
+            if !selected.contains(&v) {
+                selected.push(v);
+            }
+        }
+        s
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        self.filters.values().any(|v| !v.is_empty())
+    }
+
+    /// Whether `plot` passes every facet, ignoring `except` (for counting that facet's values).
+    pub fn admits(&self, plot: &Plot, except: Option<Facet>) -> bool {
+        self.filters
+            .iter()
+            .filter(|(f, _)| Some(**f) != except)
+            .all(|(f, wanted)| wanted.is_empty() || f.values(plot).iter().any(|(k, _)| wanted.contains(k)))
+    }
+
+    pub fn matching<'a>(&self, data: &'a Dataset) -> Vec<&'a Plot> {
+        data.plots.iter().filter(|p| self.admits(p, None)).collect()
+    }
+
+    /// The query string of this selection's filters, optionally with one value toggled.
+    pub fn query_string(&self, toggle: Option<(Facet, &str)>) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        for f in Facet::ALL {
+            let mut values: Vec<&str> = self
+                .filters
+                .get(&f)
+                .map(|v| v.iter().map(String::as_str).collect())
+                .unwrap_or_default();
+            if let Some((_, tv)) = toggle.filter(|(tf, _)| *tf == f) {
+                match values.iter().position(|v| *v == tv) {
+                    Some(i) => {
+                        values.remove(i);
+                    }
+                    None => values.push(tv),
+                }
+            }
+            for v in values {
+                out.append_pair(f.param(), v);
+            }
+        }
+        out.finish()
+    }
+}
+
+/// One value of a facet with the number of plots it would give, other filters applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetOption {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// Every value of `facet` in the dataset, with counts under the selection's other filters.
+pub fn options(facet: Facet, selection: &Selection, data: &Dataset) -> Vec<FacetOption> {
+    let mut out: Vec<FacetOption> = Vec::new();
+    for p in &data.plots {
+        let counts = selection.admits(p, Some(facet));
+        for (key, label) in facet.values(p) {
+            let i = match out.iter().position(|o| o.key == key) {
+                Some(i) => i,
+                None => {
+                    let selected = selection.filters.get(&facet).is_some_and(|v| v.contains(&key));
+                    out.push(FacetOption {
+                        key,
+                        label,
+                        count: 0,
+                        selected,
+                    });
+                    out.len() - 1
+                }
+            };
+            if counts {
+                out[i].count += 1;
+            }
+        }
+    }
+    match facet {
+        Facet::Year => out.sort_by(|a, b| a.key.cmp(&b.key)),
+        _ => out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))),
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> Dataset {
+        Dataset::embedded().expect("valid")
+    }
+
+    fn slugs(s: &Selection, d: &Dataset) -> Vec<String> {
+        s.matching(d).iter().map(|p| p.slug.clone()).collect()
+    }
+
+    #[test]
+    fn each_facet_filters_alone() {
+        let d = data();
+        let q = |raw: &str| slugs(&Selection::parse(Some(raw), &d), &d);
+        assert_eq!(q("country=AT"), ["2023-12-cologne-vienna"]);
+        assert_eq!(q("country=de").len(), 6);
+        assert_eq!(q("year=2023"), ["2023-07-cologne-berlin", "2023-12-cologne-vienna"]);
+        assert_eq!(q("nationality=TAJIK").len(), 4);
+        assert_eq!(q("nationality=German%2FKosovar"), ["2022-09-iserlohn-bremerhaven"]);
+        assert_eq!(
+            q("target=religious-site"),
+            ["2023-07-cologne-berlin", "2023-12-cologne-vienna"]
+        );
+        assert_eq!(q("handler=IR"), ["2024-03-gera-stockholm"]);
+        assert_eq!(
+            q("handler=unknown"),
+            ["2023-12-cologne-vienna", "2024-07-belgium-germany"]
+        );
+        assert_eq!(q("outcome=convicted").len(), 3);
+    }
+
+    #[test]
+    fn facets_combine_and_values_within_a_facet_add_up() {
+        let d = data();
+        let q = |raw: &str| slugs(&Selection::parse(Some(raw), &d), &d);
+        assert_eq!(
+            q("country=DE&year=2023&nationality=tajik"),
+            ["2023-07-cologne-berlin", "2023-12-cologne-vienna"]
+        );
+        assert_eq!(q("year=2020&year=2022").len(), 3);
+        assert_eq!(q("country=FR&handler=IR"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn malformed_and_unknown_input_is_ignored_with_a_notice() {
+        let d = data();
+        let s = Selection::parse(Some("country=XX&year=abc&colour=red&handler=%FF%FE&target="), &d);
+        assert!(!s.is_filtered());
+        assert_eq!(s.matching(&d).len(), 7);
+        assert_eq!(s.notices.len(), 4, "{:?}", s.notices);
+        assert!(s.notices.iter().any(|n| n.contains("unknown parameter “colour”")));
+        let long = format!("country={}", "D".repeat(500));
+        assert_eq!(Selection::parse(Some(&long), &d).notices.len(), 1);
+        let many = "year=2020&".repeat(200);
+        let s = Selection::parse(Some(&many), &d);
+        assert_eq!(s.filters[&Facet::Year], ["2020"]);
+        assert!(s.notices[0].contains("first 64"));
+    }
+
+    #[test]
+    fn counts_apply_the_other_filters_only() {
+        let d = data();
+        let s = Selection::parse(Some("country=AT"), &d);
+        let countries = options(Facet::Country, &s, &d);
+        // Within the country facet, other countries still show what they would add.
+        let de = countries.iter().find(|o| o.key == "DE").expect("DE");
+        assert_eq!((de.count, de.selected), (6, false));
+        assert!(countries.iter().find(|o| o.key == "AT").expect("AT").selected);
+        let years = options(Facet::Year, &s, &d);
+        let counts: Vec<(String, usize)> = years.into_iter().map(|o| (o.key, o.count)).collect();
+        assert_eq!(
+            counts,
+            [
+                ("2020".into(), 0),
+                ("2022".into(), 0),
+                ("2023".into(), 1),
+                ("2024".into(), 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn plots_and_query_strings_round_trip() {
+        let d = data();
+        let s = Selection::parse(
+            Some("plots=2022-11-strasbourg,nope&plots=2020-04-north-rhine-westphalia&country=DE"),
+            &d,
+        );
+        assert_eq!(s.chosen, ["2022-11-strasbourg", "2020-04-north-rhine-westphalia"]);
+        assert_eq!(s.notices.len(), 1);
+        assert_eq!(s.query_string(None), "country=DE");
+        assert_eq!(s.query_string(Some((Facet::Year, "2023"))), "country=DE&year=2023");
+        assert_eq!(s.query_string(Some((Facet::Country, "DE"))), "");
+    }
+}

@@ -1,0 +1,192 @@
+//! `/compare?plots=a,b,…` (chosen plots in aligned columns, differing rows marked) and
+//! `/briefing?plots=…` (a print-ready A4 pack). Unknown slugs are ignored with a message; with too
+//! few plots chosen, both pages offer a chooser instead of an error.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::Html;
+
+use super::fields::{Field, STRUCTURED, TABLE1};
+use super::{Head, PlotLink, plot_link, render};
+use crate::error::AppError;
+use crate::explore::filters::Selection;
+use crate::model::plot::Plot;
+use crate::model::{Dataset, Source};
+use crate::site::{AppState, Site};
+
+pub struct Row {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub values: Vec<String>,
+    pub differs: bool,
+}
+
+fn rows(fields: &[Field], plots: &[&Plot]) -> Vec<Row> {
+    fields
+        .iter()
+        .map(|f| {
+            let values: Vec<String> = plots.iter().map(|p| (f.value)(p)).collect();
+            let differs = values.windows(2).any(|w| w[0] != w[1]);
+            Row {
+                id: f.id,
+                label: f.label,
+                values,
+                differs,
+            }
+        })
+        .collect()
+}
+
+/// Every plot, for the chooser shown when too few are picked.
+fn chooser(site: &Site, data: &Dataset) -> Vec<PlotLink> {
+    data.plots
+        .iter()
+        .filter_map(|p| plot_link(site, data, &p.slug))
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "compare.html")]
+pub struct ComparePage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub plots: Vec<PlotLink>,
+    pub table1: Vec<Row>,
+    pub structured: Vec<Row>,
+    pub notices: Vec<String>,
+    pub chooser: Vec<PlotLink>,
+    pub chosen: Vec<String>,
+}
+
+impl<'a> ComparePage<'a> {
+    pub fn new(state: &'a AppState, raw: Option<&str>) -> Self {
+        let (site, data) = (&state.site, &state.data);
+        let mut sel = Selection::parse(raw, data);
+        // Facet parameters arrive here when the form on /plots is sent to /compare; they are not errors.
+        sel.notices.retain(|n| !n.starts_with("Ignored the unknown parameter"));
+        let chosen: Vec<&Plot> = sel.chosen.iter().filter_map(|s| data.plot(s)).collect();
+        let enough = chosen.len() >= 2;
+        if !enough {
+            sel.notices.push("Choose at least two plots to compare.".into());
+        }
+        let shown: &[&Plot] = if enough { &chosen } else { &[] };
+        let title = if enough {
+            format!("Comparing {} plots", chosen.len())
+        } else {
+            "Compare plots".to_string()
+        };
+        ComparePage {
+            site,
+            head: Head {
+                title,
+                description:
+                    "The chosen ISKP-linked plots side by side, every Table 1 field on its own row, differences marked."
+                        .into(),
+                path: "/compare".into(),
+                og_type: "website",
+            },
+            plots: shown.iter().filter_map(|p| plot_link(site, data, &p.slug)).collect(),
+            table1: rows(&TABLE1, shown),
+            structured: rows(&STRUCTURED, shown),
+            notices: sel.notices,
+            chooser: chooser(site, data),
+            chosen: sel.chosen,
+        }
+    }
+
+    pub fn differing(&self) -> usize {
+        self.table1.iter().chain(&self.structured).filter(|r| r.differs).count()
+    }
+
+    pub fn is_chosen(&self, slug: &str) -> bool {
+        self.chosen.iter().any(|c| c == slug)
+    }
+}
+
+pub async fn compare(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Result<Html<String>, AppError> {
+    render(&ComparePage::new(&state, raw.as_deref()))
+}
+
+/// One plot's pages in the briefing pack.
+pub struct BriefPlot<'a> {
+    pub plot: &'a Plot,
+    pub permanent: String,
+    pub table1: Vec<(&'static str, String)>,
+    pub structured: Vec<(&'static str, String)>,
+    pub sections: Vec<String>,
+    pub sources: Vec<&'a Source>,
+}
+
+#[derive(Template)]
+#[template(path = "briefing.html")]
+pub struct BriefingPage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub date: String,
+    pub version: &'a str,
+    pub report_citation: String,
+    pub plots: Vec<BriefPlot<'a>>,
+    /// Works cited by any chosen plot, in bibliography order.
+    pub sources: Vec<&'a Source>,
+    pub notices: Vec<String>,
+    pub chooser: Vec<PlotLink>,
+    pub atlas_url: String,
+}
+
+impl<'a> BriefingPage<'a> {
+    pub fn new(state: &'a AppState, raw: Option<&str>, headers: &HeaderMap) -> Self {
+        let (site, data) = (&state.site, &state.data);
+        let mut sel = Selection::parse(raw, data);
+        sel.notices.retain(|n| !n.starts_with("Ignored the unknown parameter"));
+        if sel.chosen.is_empty() {
+            sel.notices
+                .push("Choose at least one plot for the briefing pack.".into());
+        }
+        let plots: Vec<BriefPlot> = sel
+            .chosen
+            .iter()
+            .filter_map(|s| data.plot(s))
+            .map(|p| BriefPlot {
+                plot: p,
+                permanent: site.absolute(&p.path(), headers),
+                table1: TABLE1.iter().map(|f| (f.label, (f.value)(p))).collect(),
+                structured: STRUCTURED.iter().map(|f| (f.label, (f.value)(p))).collect(),
+                sections: p.report_sections.iter().map(|id| data.section_label(id)).collect(),
+                sources: p.sources.iter().filter_map(|k| data.source(k)).collect(),
+            })
+            .collect();
+        let sources: Vec<&Source> = data
+            .sources
+            .iter()
+            .filter(|s| plots.iter().any(|b| b.sources.iter().any(|x| x.key == s.key)))
+            .collect();
+        BriefingPage {
+            site,
+            head: Head {
+                title: if plots.is_empty() { "Briefing pack".into() } else { format!("Briefing pack: {} plots", plots.len()) },
+                description: "A printable briefing on chosen ISKP-linked plots in Europe: one page per plot with its Table 1 entry, summary, data notes and sources.".into(),
+                path: "/briefing".into(),
+                og_type: "website",
+            },
+            date: crate::site::today().format("%-d %B %Y").to_string(),
+            version: &data.meta.version,
+            report_citation: data.meta.report.citation(),
+            plots,
+            sources,
+            notices: sel.notices,
+            chooser: chooser(site, data),
+            atlas_url: site.absolute("/", headers),
+        }
+    }
+}
+
+pub async fn briefing(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Html<String>, AppError> {
+    render(&BriefingPage::new(&state, raw.as_deref(), &headers))
+}

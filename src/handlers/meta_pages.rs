@@ -1,0 +1,83 @@
+//! Pages about the atlas itself: `/changelog` (the dataset's history), `/sitemap.xml` (the
+//! permanent pages only) and `/robots.txt`.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderMap, header};
+use axum::response::{Html, IntoResponse, Response};
+
+use super::{Head, render};
+use crate::error::AppError;
+use crate::model::source::Change;
+use crate::site::{AppState, Site};
+
+#[derive(Template)]
+#[template(path = "changelog.html")]
+pub struct ChangelogPage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub changes: &'a [Change],
+    pub reviewed: String,
+}
+
+pub async fn changelog(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {
+    let meta = &state.data.meta;
+    render(&ChangelogPage {
+        site: &state.site,
+        head: Head {
+            title: "Changelog".into(),
+            description: format!(
+                "Versions of the ISKP Plots Atlas dataset; the current one is {}.",
+                meta.version
+            ),
+            path: "/changelog".into(),
+            og_type: "website",
+        },
+        changes: &meta.changelog,
+        reviewed: meta.reviewed.to_string(),
+    })
+}
+
+/// The permanent pages without query strings, for the sitemap and the static export.
+pub fn permanent_paths(state: &AppState) -> Vec<String> {
+    let mut paths: Vec<String> = [
+        "/",
+        "/plots",
+        "/offices",
+        "/patterns",
+        "/method",
+        "/sources",
+        "/changelog",
+    ]
+    .map(String::from)
+    .to_vec();
+    paths.extend(state.data.plots.iter().map(|p| p.path()));
+    paths
+}
+
+pub async fn sitemap(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let origin = state.site.origin(&headers);
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let lastmod = state.data.meta.reviewed.iso();
+    for path in permanent_paths(&state) {
+        xml.push_str(&format!(
+            "  <url><loc>{origin}{}</loc><lastmod>{lastmod}</lastmod></url>\n",
+            state.site.url(&path)
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response()
+}
+
+pub async fn robots(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let origin = state.site.origin(&headers);
+    let body = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {origin}{}\n",
+        state.site.url("/sitemap.xml")
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+}

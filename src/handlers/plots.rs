@@ -1,0 +1,112 @@
+//! `/plots`: the plots filtered by facets (country, year, nationality, target, handler, outcome),
+//! each value with its count under the other filters, all in one GET form that also sends the
+//! ticked plots to `/compare` or `/briefing`. Works without JavaScript; the URL is the state.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::response::Html;
+
+use super::{Head, render};
+use crate::error::AppError;
+use crate::explore::filters::{Facet, FacetOption, Selection, options};
+use crate::model::plot::Plot;
+use crate::site::{AppState, Site};
+
+pub struct FacetView {
+    pub param: &'static str,
+    pub label: &'static str,
+    pub options: Vec<FacetOption>,
+}
+
+/// A selected filter value with the link that removes it.
+pub struct Chip {
+    pub label: String,
+    pub facet: &'static str,
+    pub remove_href: String,
+}
+
+pub struct RowView<'a> {
+    pub plot: &'a Plot,
+    pub href: String,
+    pub chosen: bool,
+}
+
+#[derive(Template)]
+#[template(path = "plots.html")]
+pub struct PlotsPage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub total: usize,
+    pub facets: Vec<FacetView>,
+    pub chips: Vec<Chip>,
+    pub rows: Vec<RowView<'a>>,
+    pub notices: Vec<String>,
+    pub filtered: bool,
+}
+
+impl<'a> PlotsPage<'a> {
+    pub fn new(state: &'a AppState, raw: Option<&str>) -> Self {
+        let (site, data) = (&state.site, &state.data);
+        let selection = Selection::parse(raw, data);
+        let facets: Vec<FacetView> = Facet::ALL
+            .into_iter()
+            .map(|f| FacetView {
+                param: f.param(),
+                label: f.label(),
+                options: options(f, &selection, data),
+            })
+            .collect();
+        let href = |qs: String| {
+            if qs.is_empty() {
+                site.url("/plots")
+            } else {
+                site.url(&format!("/plots?{qs}"))
+            }
+        };
+        let mut chips = Vec::new();
+        for (facet, view) in Facet::ALL.into_iter().zip(&facets) {
+            for o in view.options.iter().filter(|o| o.selected) {
+                chips.push(Chip {
+                    label: o.label.clone(),
+                    facet: facet.label(),
+                    remove_href: href(selection.query_string(Some((facet, &o.key)))),
+                });
+            }
+        }
+        let rows = selection
+            .matching(data)
+            .into_iter()
+            .map(|p| RowView {
+                href: site.url(&p.path()),
+                chosen: selection.chosen.contains(&p.slug),
+                plot: p,
+            })
+            .collect::<Vec<_>>();
+        let title = if selection.is_filtered() {
+            format!("Plots: {} of {} match", rows.len(), data.plots.len())
+        } else {
+            "Plots".to_string()
+        };
+        PlotsPage {
+            site,
+            head: Head {
+                title,
+                description: "Filter the ISKP-linked plots in Europe by country, year, nationality, target, handler country and judicial outcome.".into(),
+                path: "/plots".into(),
+                og_type: "website",
+            },
+            total: data.plots.len(),
+            facets,
+            chips,
+            rows,
+            notices: selection.notices.clone(),
+            filtered: selection.is_filtered(),
+        }
+    }
+}
+
+pub async fn plots(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Result<Html<String>, AppError> {
+    render(&PlotsPage::new(&state, raw.as_deref()))
+}

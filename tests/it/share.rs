@@ -1,0 +1,262 @@
+//! Citations, downloads, link previews, the changelog, the sitemap and robots.txt.
+
+use axum::http::StatusCode;
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn plot_citations_come_in_three_formats() {
+    let app = atlas_at("", Some("https://intra.example"));
+    let url = "https://intra.example/plots/2022-11-strasbourg";
+
+    let bib = get(&app, "/cite/2022-11-strasbourg.bib").await;
+    assert_eq!(bib.status, StatusCode::OK);
+    assert!(bib.header("content-type").starts_with("application/x-bibtex"));
+    assert_eq!(
+        bib.header("content-disposition"),
+        "attachment; filename=\"2022-11-strasbourg.bib\""
+    );
+    assert!(
+        bib.body.starts_with("@misc{iskp-atlas-2022-11-strasbourg,"),
+        "{}",
+        bib.body
+    );
+    for field in [
+        "title = {Strasbourg, France, November 2022: foiled ISKP-linked plot}",
+        &format!("url = {{{url}}}"),
+        "version = {1.0.0}",
+        "urldate = {",
+    ] {
+        assert!(bib.body.contains(field), "missing {field} in {}", bib.body);
+    }
+    assert_eq!(
+        bib.body.matches('{').count(),
+        bib.body.matches('}').count(),
+        "balanced braces"
+    );
+
+    let ris = get(&app, "/cite/2022-11-strasbourg.ris").await;
+    let lines: Vec<&str> = ris.body.split("\r\n").collect();
+    assert_eq!(lines[0], "TY  - ELEC");
+    assert!(lines.contains(&format!("UR  - {url}").as_str()));
+    assert!(lines.iter().any(|l| l.starts_with("Y2  - ")));
+    assert!(lines.contains(&"ER  - "));
+
+    let csl = get(&app, "/cite/2022-11-strasbourg.json").await.json();
+    assert_eq!(csl[0]["type"], "webpage");
+    assert_eq!(csl[0]["URL"], url);
+    assert_eq!(csl[0]["version"], "1.0.0");
+    assert_eq!(csl[0]["accessed"]["date-parts"][0].as_array().map(Vec::len), Some(3));
+}
+
+#[tokio::test]
+async fn the_report_can_be_cited_too() {
+    let app = atlas();
+    let bib = get(&app, "/cite/report.bib").await.body;
+    assert!(bib.starts_with("@techreport{krause2025iskp,"));
+    assert!(bib.contains("isbn = {978-87-7236-099-7}") && bib.contains("year = {2025}"));
+    let ris = get(&app, "/cite/report.ris").await.body;
+    assert!(ris.starts_with("TY  - RPRT\r\n") && ris.contains("AU  - Krause, D.\r\n"));
+    let csl = get(&app, "/cite/report.json").await.json();
+    assert_eq!(
+        (csl[0]["type"].as_str(), csl[0]["author"][0]["family"].as_str()),
+        (Some("report"), Some("Krause"))
+    );
+    for bad in [
+        "/cite/nope.bib",
+        "/cite/report.docx",
+        "/cite/2022-11-strasbourg",
+        "/cite/.bib",
+    ] {
+        assert_eq!(get(&app, bad).await.status, StatusCode::NOT_FOUND, "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn the_plot_page_cites_itself_with_an_access_date_and_downloads() {
+    let doc = get(&atlas(), "/plots/2022-11-strasbourg").await.html();
+    let cite = one_text(&doc, ".citation");
+    let today = chrono::Utc::now().date_naive().format("%-d %B %Y").to_string();
+    assert!(cite.contains(&format!("Accessed {today}")), "{cite}");
+    let downloads = attrs(&doc, ".cite-downloads a", "href");
+    assert_eq!(
+        downloads[..3],
+        [
+            "/cite/2022-11-strasbourg.bib",
+            "/cite/2022-11-strasbourg.ris",
+            "/cite/2022-11-strasbourg.json"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_csv_parses_back_with_every_table_1_column() {
+    let page = get(&atlas(), "/plots.csv").await;
+    assert_eq!(page.header("content-type"), "text/csv; charset=utf-8; header=present");
+    assert_eq!(
+        page.header("content-disposition"),
+        "attachment; filename=\"iskp-atlas-plots-1.0.0.csv\""
+    );
+    assert!(page.body.contains("\r\n"));
+    let mut reader = csv::Reader::from_reader(page.body.as_bytes());
+    let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
+    for column in [
+        "slug",
+        "date",
+        "location",
+        "target",
+        "outcome",
+        "international_connection",
+        "cell_size",
+        "nationality",
+        "age",
+        "weapons_and_preparation",
+    ] {
+        assert!(header.contains(&column.to_string()), "{column} missing from {header:?}");
+    }
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let data = dataset();
+    assert_eq!(rows.len(), data.plots.len());
+    let col = |name: &str| header.iter().position(|h| h == name).expect("column");
+    for (row, plot) in rows.iter().zip(&data.plots) {
+        assert_eq!(&row[col("slug")], plot.slug);
+        assert_eq!(&row[col("target")], plot.table1.target, "commas and quotes survive");
+        assert_eq!(
+            &row[col("international_connection")],
+            plot.table1.international_connection
+        );
+        assert_eq!(&row[col("summary")], plot.summary);
+        assert_eq!(row[col("cell_size")].parse::<u32>().ok(), Some(plot.cell_size));
+    }
+    assert_eq!(&rows[6][col("precise_date")], "2024-07-25");
+}
+
+#[tokio::test]
+async fn the_api_validates_against_its_schema() {
+    let app = atlas();
+    let schema = get(&app, "/api/schema.json").await;
+    assert_eq!(schema.header("content-type"), "application/schema+json");
+    let schema = schema.json();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let api = get(&app, "/api/plots.json").await.json();
+    let errors: Vec<String> = validator
+        .iter_errors(&api)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // In step both ways: every field the API serves is described and required, so a field added to the
+    // model without the schema, or removed from the model but still in the schema, fails here.
+    let props = |def: &str| -> Vec<String> {
+        let mut keys: Vec<String> = schema["$defs"][def]["properties"]
+            .as_object()
+            .expect("props")
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    };
+    let mut served: Vec<String> = api["plots"][0].as_object().expect("plot").keys().cloned().collect();
+    served.sort();
+    assert_eq!(served, props("plot"));
+    let mut required: Vec<String> = schema["$defs"]["plot"]["required"]
+        .as_array()
+        .expect("required")
+        .iter()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
+    required.sort();
+    assert_eq!(required, props("plot"));
+    // And the schema rejects what the contract forbids.
+    let mut broken = api.clone();
+    broken["plots"][0]["cell_size"] = serde_json::json!("five");
+    assert!(!validator.is_valid(&broken));
+    let mut broken = api;
+    broken["plots"][0]["countries"] = serde_json::json!(["Germany"]);
+    assert!(!validator.is_valid(&broken));
+}
+
+#[tokio::test]
+async fn every_page_has_link_preview_and_canonical_tags() {
+    let app = atlas();
+    for path in page_paths() {
+        let doc = get(&app, &path).await.html();
+        let one = |css: &str, attr: &str| {
+            let v = attrs(&doc, css, attr);
+            assert_eq!(v.len(), 1, "{path}: {css}");
+            v[0].clone()
+        };
+        assert!(!one("meta[name=description]", "content").is_empty(), "{path}");
+        assert!(!one("meta[property='og:title']", "content").is_empty(), "{path}");
+        assert!(!one("meta[property='og:description']", "content").is_empty(), "{path}");
+        assert!(
+            ["website", "article"].contains(&one("meta[property='og:type']", "content").as_str()),
+            "{path}"
+        );
+        assert_eq!(one("meta[property='og:site_name']", "content"), "ISKP Plots Atlas");
+        assert_eq!(one("meta[name='twitter:card']", "content"), "summary");
+        let canonical = one("link[rel=canonical]", "href");
+        assert!(
+            canonical.starts_with('/') && !canonical.contains('?'),
+            "{path}: {canonical}"
+        );
+        assert!(
+            doc.select(&sel("meta[property='og:url']")).next().is_none(),
+            "{path}: og:url only with --public-url"
+        );
+    }
+    let doc = get(&atlas_at("/atlas", Some("https://intra.example")), "/atlas/offices")
+        .await
+        .html();
+    assert_eq!(
+        attrs(&doc, "link[rel=canonical]", "href"),
+        ["https://intra.example/atlas/offices"]
+    );
+    assert_eq!(
+        attrs(&doc, "meta[property='og:url']", "content"),
+        ["https://intra.example/atlas/offices"]
+    );
+}
+
+#[tokio::test]
+async fn the_changelog_lists_versions_and_the_footer_shows_the_current_one() {
+    let app = atlas();
+    let doc = get(&app, "/changelog").await.html();
+    assert_eq!(ids_of(&doc, ".changelog > li"), ["v1.0.0"]);
+    let home = get(&app, "/").await.html();
+    let footer = attrs(&home, ".site-footer a[href='/changelog']", "href");
+    assert_eq!(footer.len(), 1);
+    assert!(one_text(&home, ".site-footer").contains("Dataset version 1.0.0"));
+}
+
+fn ids_of(doc: &scraper::Html, css: &str) -> Vec<String> {
+    attrs(doc, css, "id")
+}
+
+#[tokio::test]
+async fn sitemap_lists_only_permanent_pages_and_robots_points_to_it() {
+    let app = atlas_at("/atlas", Some("https://intra.example"));
+    let page = get(&app, "/atlas/sitemap.xml").await;
+    assert_eq!(page.header("content-type"), "application/xml; charset=utf-8");
+    let locs: Vec<&str> = page
+        .body
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split("</loc>").next())
+        .collect();
+    assert_eq!(locs.len(), 7 + 7);
+    assert!(locs.contains(&"https://intra.example/atlas/plots/2022-11-strasbourg"));
+    assert!(
+        locs.iter()
+            .all(|l| !l.contains('?') && l.starts_with("https://intra.example/atlas/"))
+    );
+    for l in &locs {
+        let path = l.trim_start_matches("https://intra.example");
+        assert_eq!(get(&app, path).await.status, StatusCode::OK, "{l}");
+    }
+    let robots = get(&app, "/atlas/robots.txt").await.body;
+    assert!(
+        robots.contains("Sitemap: https://intra.example/atlas/sitemap.xml"),
+        "{robots}"
+    );
+}
