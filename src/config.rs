@@ -23,6 +23,24 @@ pub enum Command {
     Serve(ServeArgs),
     /// Validate a dataset and exit: 0 when valid, 1 with every problem listed when not.
     Check(DataArgs),
+    /// Write the atlas as static files (pages, JSON, CSV, assets) into DIR, with relative links
+    /// that work from a web server under any path and from a file share.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// Directory to write into (created if missing).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Path prefix the copy will be served under, for its permanent URLs (links are relative anyway).
+    #[arg(long, env = "ATLAS_BASE_PATH", default_value = "", value_name = "PREFIX", value_parser = parse_base_path)]
+    pub base_path: String,
+    /// Scheme and host the copy will be reached at, for absolute permanent URLs, sitemap.xml and robots.txt.
+    #[arg(long, env = "ATLAS_PUBLIC_URL", value_name = "URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -125,5 +143,7 @@ mod tests {
         assert!(matches!(cli.command, Some(Command::Serve(ref a)) if a.bind.port() == 0));
         let cli = Cli::try_parse_from(["iskp-atlas", "check", "--data", "/tmp/x"]).expect("parses");
         assert!(matches!(cli.command, Some(Command::Check(ref a)) if a.data.is_some()));
+        let cli = Cli::try_parse_from(["iskp-atlas", "export", "/tmp/out", "--base-path", "/atlas"]).expect("parses");
+        assert!(matches!(cli.command, Some(Command::Export(ref a)) if a.base_path == "/atlas"));
     }
 }

@@ -3,12 +3,15 @@
 //! `model` loads and validates the dataset; `site` holds what every page shares; `routes::app`
 //! builds the whole HTTP application from them; `handlers` has one module per page.
 
+pub mod cache;
 pub mod config;
 pub mod error;
 pub mod explore;
+pub mod export;
 pub mod handlers;
 pub mod model;
 pub mod routes;
+pub mod server;
 pub mod site;
 pub mod text;
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use iskp_atlas::config::{Cli, Command, DataArgs, ServeArgs};
+use iskp_atlas::config::{Cli, Command, DataArgs, ExportArgs, ServeArgs};
 use iskp_atlas::model::{DataErrors, Dataset};
 use iskp_atlas::{AppState, app};
 use tokio::net::TcpListener;
@@ -13,8 +13,14 @@ use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Serving logs each request; the one-shot commands only warnings.
+    let default_level = if matches!(cli.command, None | Some(Command::Serve(_))) {
+        "info"
+    } else {
+        "warn"
+    };
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)))
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
@@ -22,6 +28,7 @@ fn main() -> ExitCode {
         None => serve(cli.serve),
         Some(Command::Serve(args)) => serve(args),
         Some(Command::Check(args)) => check(&args),
+        Some(Command::Export(args)) => export(args),
     }
 }
 
@@ -50,6 +57,50 @@ fn check(args: &DataArgs) -> ExitCode {
     }
 }
 
+fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            eprintln!("could not start the runtime: {e}");
+            ExitCode::FAILURE
+        })
+}
+
+fn export(args: ExportArgs) -> ExitCode {
+    let data = match load(&args.data) {
+        Ok(data) => data,
+        Err(errors) => {
+            eprint!("{errors}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let rt = match runtime() {
+        Ok(rt) => rt,
+        Err(code) => return code,
+    };
+    match rt.block_on(iskp_atlas::export::export(
+        data,
+        args.base_path,
+        args.public_url,
+        &args.dir,
+    )) {
+        Ok(report) => {
+            println!(
+                "wrote {} files ({} bytes) to {}",
+                report.files.len(),
+                report.bytes,
+                args.dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("export failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn serve(args: ServeArgs) -> ExitCode {
     let data = match load(&args.data) {
         Ok(data) => data,
@@ -66,12 +117,9 @@ fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match runtime() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("could not start the runtime: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     runtime.block_on(async move {
         let listener = match TcpListener::bind(args.bind).await {
@@ -85,20 +133,30 @@ fn serve(args: ServeArgs) -> ExitCode {
             .local_addr()
             .map_or_else(|_| args.bind.to_string(), |a| a.to_string());
         tracing::info!("listening on http://{addr}{}/", args.base_path);
-        match axum::serve(listener, app(state))
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-        {
-            Ok(()) => {
-                tracing::info!("stopped");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                tracing::error!("server error: {e}");
-                ExitCode::FAILURE
+        let app = app(state.clone());
+        tokio::spawn(warm_up(state, app.clone()));
+        iskp_atlas::server::serve(listener, app, shutdown_signal()).await;
+        tracing::info!("stopped");
+        ExitCode::SUCCESS
+    })
+}
+
+/// Renders and compresses every cacheable page in the background, so the first readers of the day
+/// do not wait for it.
+async fn warm_up(state: Arc<AppState>, app: axum::Router) {
+    use tower::ServiceExt;
+    let paths: Vec<String> = state.cache.paths().cloned().collect();
+    for path in paths {
+        for encoding in ["br", "gzip"] {
+            let req = axum::http::Request::get(&path)
+                .header("accept-encoding", encoding)
+                .body(axum::body::Body::empty());
+            if let Ok(req) = req {
+                let _ = app.clone().oneshot(req).await;
             }
         }
-    })
+    }
+    tracing::debug!("cache warmed");
 }
 
 /// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish before `serve` returns.

@@ -5,15 +5,17 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use crate::cache::serve_cached;
 use crate::error::{AppError, render_error_pages};
 use crate::handlers::{
     api, assets, cite, compare, downloads, home, meta_pages, method, offices, patterns, plot, plots, search, sources,
@@ -71,6 +73,9 @@ pub fn app(state: Arc<AppState>) -> Router {
     }
     router
         .fallback(fallback)
+        // Layers run outside-in from the bottom: logging, security headers, compression of dynamic
+        // pages, error pages, the cache, the timeout, panics, then the read-only rule.
+        .layer(middleware::from_fn(read_only))
         .layer(CatchPanicLayer::custom(|_| {
             AppError::Internal("a handler panicked".into()).into_response()
         }))
@@ -78,8 +83,10 @@ pub fn app(state: Arc<AppState>) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), serve_cached))
         .layer(middleware::from_fn_with_state(state.clone(), render_error_pages))
-        .layer(middleware::from_fn(security_headers))
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), security_headers))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -107,11 +114,29 @@ async fn fallback(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Respon
     Err(AppError::NotFound)
 }
 
-async fn security_headers(request: Request, next: Next) -> Response {
+/// Only GET and HEAD: anything else is 405 with `Allow`, on every path, known or not.
+async fn read_only(request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD) {
+        return next.run(request).await;
+    }
+    let mut response = AppError::MethodNotAllowed.into_response();
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+    response
+}
+
+async fn security_headers(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     for (name, value) in SECURITY_HEADERS {
         headers.insert(name, HeaderValue::from_static(value));
+    }
+    if state.site.https() {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     if !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));

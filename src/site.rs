@@ -1,6 +1,7 @@
 //! What every page needs besides its own data: where the atlas is mounted (base path, public URL),
 //! the stylesheet's address, and the dataset version. Built once at start-up, shared read-only.
 
+use crate::cache::PageCache;
 use crate::explore::search::Index;
 use crate::handlers::api::ApiDocs;
 use crate::model::Dataset;
@@ -42,6 +43,9 @@ pub struct Site {
     pub version: String,
     /// The source report, for the footer of every page.
     pub report: Report,
+    /// False when rendering the static export: no server behind the pages, so no forms, and no
+    /// access date (the reader adds their own).
+    pub live: bool,
     pub stylesheet: Asset,
     pub icon: Asset,
 }
@@ -53,6 +57,7 @@ impl Site {
             public_url,
             version,
             report,
+            live: true,
             stylesheet: Asset::new(
                 "atlas",
                 "css",
@@ -103,6 +108,11 @@ impl Site {
     pub fn assets(&self) -> [&Asset; 2] {
         [&self.stylesheet, &self.icon]
     }
+
+    /// HSTS only makes sense, and is only safe, when readers reach the atlas over https.
+    pub fn https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
 }
 
 /// Today's date (UTC), for access dates in citations and the briefing pack's cover.
@@ -117,6 +127,35 @@ pub struct AppState {
     pub site: Site,
     pub api: ApiDocs,
     pub search: Index,
+    pub cache: PageCache,
+}
+
+/// The permanent pages (no query string), without the base path: the sitemap's list, and the
+/// pages of the static export.
+pub fn permanent_paths(data: &Dataset) -> Vec<String> {
+    let mut paths: Vec<String> = [
+        "/",
+        "/plots",
+        "/offices",
+        "/patterns",
+        "/method",
+        "/sources",
+        "/changelog",
+    ]
+    .map(String::from)
+    .to_vec();
+    paths.extend(data.plots.iter().map(|p| p.path()));
+    paths
+}
+
+/// Everything served the same to every reader on a given day: the permanent pages, the data
+/// documents and the assets. These are cached (see `cache`).
+pub fn cacheable_paths(data: &Dataset, site: &Site) -> Vec<String> {
+    let mut paths = permanent_paths(data);
+    paths.extend(["/api/plots.json", "/api/schema.json", "/plots.csv"].map(String::from));
+    paths.extend(data.plots.iter().map(|p| format!("/api/plots/{}.json", p.slug)));
+    paths.extend(site.assets().iter().map(|a| format!("/static/{}", a.name)));
+    paths.into_iter().map(|p| site.url(&p)).collect()
 }
 
 impl AppState {
@@ -124,11 +163,13 @@ impl AppState {
         let site = Site::new(base, public_url, data.meta.version.clone(), data.meta.report.clone());
         let api = ApiDocs::build(&data, &site)?;
         let search = Index::build(&data);
+        let cache = PageCache::new(cacheable_paths(&data, &site));
         Ok(AppState {
             data,
             site,
             api,
             search,
+            cache,
         })
     }
 }

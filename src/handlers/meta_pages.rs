@@ -11,7 +11,7 @@ use axum::response::{Html, IntoResponse, Response};
 use super::{Head, render};
 use crate::error::AppError;
 use crate::model::source::Change;
-use crate::site::{AppState, Site};
+use crate::site::{AppState, Site, permanent_paths};
 
 #[derive(Template)]
 #[template(path = "changelog.html")]
@@ -40,30 +40,13 @@ pub async fn changelog(State(state): State<Arc<AppState>>) -> Result<Html<String
     })
 }
 
-/// The permanent pages without query strings, for the sitemap and the static export.
-pub fn permanent_paths(state: &AppState) -> Vec<String> {
-    let mut paths: Vec<String> = [
-        "/",
-        "/plots",
-        "/offices",
-        "/patterns",
-        "/method",
-        "/sources",
-        "/changelog",
-    ]
-    .map(String::from)
-    .to_vec();
-    paths.extend(state.data.plots.iter().map(|p| p.path()));
-    paths
-}
-
 pub async fn sitemap(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     let origin = state.site.origin(&headers);
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     let lastmod = state.data.meta.reviewed.iso();
-    for path in permanent_paths(&state) {
+    for path in permanent_paths(&state.data) {
         xml.push_str(&format!(
             "  <url><loc>{origin}{}</loc><lastmod>{lastmod}</lastmod></url>\n",
             state.site.url(&path)

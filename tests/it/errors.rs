@@ -40,7 +40,7 @@ async fn unknown_api_documents_are_404() {
 async fn the_atlas_is_read_only() {
     let page = request(&atlas(), Method::POST, "/plots/2022-11-strasbourg").await;
     assert_eq!(page.status, StatusCode::METHOD_NOT_ALLOWED);
-    assert_eq!(page.header("allow"), "GET,HEAD");
+    assert_eq!(page.header("allow"), "GET, HEAD");
     assert_eq!(one_text(&page.html(), "h1"), "Method not allowed");
     let head = request(&atlas(), Method::HEAD, "/").await;
     assert_eq!(head.status, StatusCode::OK);

@@ -120,8 +120,17 @@ pub const QUERY_PAGES: [&str; 7] = [
 
 /// Every page the atlas serves, for checks that apply to all of them.
 pub fn page_paths() -> Vec<String> {
-    let mut paths: Vec<String> =
-        ["/", "/plots", "/offices", "/patterns", "/method", "/sources", "/changelog"].map(String::from).to_vec();
+    let mut paths: Vec<String> = [
+        "/",
+        "/plots",
+        "/offices",
+        "/patterns",
+        "/method",
+        "/sources",
+        "/changelog",
+    ]
+    .map(String::from)
+    .to_vec();
     paths.extend(QUERY_PAGES.map(String::from));
     paths.extend(dataset().plots.iter().map(|p| p.path()));
     paths

@@ -7,6 +7,8 @@ mod binary;
 mod content;
 mod errors;
 mod explore;
+mod export;
+mod hardening;
 mod helpers;
 mod home;
 mod plot_pages;

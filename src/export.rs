@@ -1,0 +1,196 @@
+//! `iskp-atlas export DIR`: the atlas as static files, for a web server without the binary or a
+//! plain file share.
+//!
+//! Pages are rendered by the same router the server uses, with `Site::live` off (no forms, no
+//! access date: nothing answers them). Every link into the atlas is then rewritten to a path
+//! relative to the page's own file (`/plots/x` → `../plots/x.html`), which works from `file://`
+//! and from any server path prefix alike.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use crate::model::Dataset;
+use crate::site::{AppState, cacheable_paths};
+
+/// What was written.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files: Vec<PathBuf>,
+    pub bytes: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}: {1}")]
+    Io(PathBuf, std::io::Error),
+    #[error("{0} answered {1} while exporting")]
+    Status(String, StatusCode),
+    #[error("could not prepare the site: {0}")]
+    State(String),
+}
+
+/// The file (relative to the export root) that holds `path` (without base path or query).
+pub fn file_for(path: &str) -> String {
+    let p = path.trim_start_matches('/');
+    if p.is_empty() {
+        return "index.html".into();
+    }
+    let last = p.rsplit('/').next().unwrap_or(p);
+    if last.contains('.') {
+        p.to_string()
+    } else {
+        format!("{p}.html")
+    }
+}
+
+/// `target` (a file relative to the root) as seen from the directory of `from` (also relative).
+fn relative(from: &str, target: &str) -> String {
+    let depth = from.matches('/').count();
+    format!("{}{target}", "../".repeat(depth))
+}
+
+/// Rewrites `href`, `src`, `action` and `formaction` values that point into the atlas (start with
+/// `base/`) to relative file paths; anchors are kept, external links untouched.
+pub fn relink(html: &str, base: &str, from_file: &str) -> String {
+    let prefix = format!("{base}/");
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(i) = ["href=\"", "src=\"", "action=\""]
+        .iter()
+        .filter_map(|a| rest.find(a).map(|i| i + a.len()))
+        .min()
+    {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let value = &rest[..end];
+        match value.strip_prefix(&prefix).map(|v| format!("/{v}")) {
+            Some(internal) => {
+                let (path, fragment) = internal
+                    .split_once('#')
+                    .map_or((internal.as_str(), None), |(p, f)| (p, Some(f)));
+                let path = path.split('?').next().unwrap_or(path);
+                out.push_str(&relative(from_file, &file_for(path)));
+                if let Some(f) = fragment {
+                    out.push('#');
+                    out.push_str(f);
+                }
+            }
+            None => out.push_str(value),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The paths the export writes (without the base path).
+fn export_paths(state: &AppState) -> Vec<String> {
+    let site = &state.site;
+    let mut paths: Vec<String> = cacheable_paths(&state.data, site)
+        .into_iter()
+        .map(|p| p.strip_prefix(&site.base).unwrap_or(&p).to_string())
+        .collect();
+    paths.extend(["/search", "/compare", "/briefing"].map(String::from));
+    for p in &state.data.plots {
+        paths.extend(["bib", "ris", "json"].map(|ext| format!("/cite/{}.{ext}", p.slug)));
+    }
+    paths.extend(["bib", "ris", "json"].map(|ext| format!("/cite/report.{ext}")));
+    if site.public_url.is_some() {
+        // Both need absolute URLs, which only --public-url gives a static copy.
+        paths.extend(["/sitemap.xml", "/robots.txt"].map(String::from));
+    }
+    paths
+}
+
+async fn fetch(app: &axum::Router, uri: &str) -> Result<(StatusCode, Vec<u8>), ExportError> {
+    let req = Request::get(uri)
+        .body(Body::empty())
+        .map_err(|e| ExportError::State(e.to_string()))?;
+    let res = app.clone().oneshot(req).await.map_err(|e| match e {})?;
+    let status = res.status();
+    let body = res
+        .into_body()
+        .collect()
+        .await
+        .map_err(|e| ExportError::State(e.to_string()))?
+        .to_bytes();
+    Ok((status, body.to_vec()))
+}
+
+fn write(root: &Path, rel: &str, bytes: &[u8], report: &mut Report) -> Result<(), ExportError> {
+    let file = root.join(rel);
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| ExportError::Io(dir.to_path_buf(), e))?;
+    }
+    std::fs::write(&file, bytes).map_err(|e| ExportError::Io(file.clone(), e))?;
+    report.bytes += bytes.len() as u64;
+    report.files.push(PathBuf::from(rel));
+    Ok(())
+}
+
+/// Writes the static site for `data` into `root`.
+pub async fn export(
+    data: Dataset,
+    base: String,
+    public_url: Option<String>,
+    root: &Path,
+) -> Result<Report, ExportError> {
+    let mut state = AppState::new(data, base, public_url).map_err(|e| ExportError::State(e.to_string()))?;
+    state.site.live = false;
+    let state = Arc::new(state);
+    let app = crate::app(state.clone());
+    let base = state.site.base.clone();
+    let mut report = Report::default();
+    for path in export_paths(&state) {
+        let (status, body) = fetch(&app, &format!("{base}{path}")).await?;
+        if status != StatusCode::OK {
+            return Err(ExportError::Status(path, status));
+        }
+        let rel = file_for(&path);
+        if rel.ends_with(".html") {
+            let html = relink(&String::from_utf8_lossy(&body), &base, &rel);
+            write(root, &rel, html.as_bytes(), &mut report)?;
+        } else {
+            write(root, &rel, &body, &mut report)?;
+        }
+    }
+    // The error page, for a web server's `error_page 404` (links relative to the root).
+    let (_, body) = fetch(&app, &format!("{base}/__export_404__")).await?;
+    let html = relink(&String::from_utf8_lossy(&body), &base, "404.html");
+    write(root, "404.html", html.as_bytes(), &mut report)?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_map_to_files() {
+        assert_eq!(file_for("/"), "index.html");
+        assert_eq!(file_for("/plots"), "plots.html");
+        assert_eq!(file_for("/plots/2022-11-strasbourg"), "plots/2022-11-strasbourg.html");
+        assert_eq!(file_for("/api/plots.json"), "api/plots.json");
+        assert_eq!(file_for("/static/atlas.0123abcd.css"), "static/atlas.0123abcd.css");
+    }
+
+    #[test]
+    fn internal_links_become_relative_and_external_ones_stay() {
+        let html = r##"<a href="/atlas/offices#iskp">o</a><link href="/atlas/static/a.css"><a href="https://x.example/y">x</a><a href="#top">t</a><a href="/atlas/">h</a>"##;
+        let out = relink(html, "/atlas", "plots/x.html");
+        assert_eq!(
+            out,
+            r##"<a href="../offices.html#iskp">o</a><link href="../static/a.css"><a href="https://x.example/y">x</a><a href="#top">t</a><a href="../index.html">h</a>"##
+        );
+        assert_eq!(
+            relink(r#"<a href="/plots/y">"#, "", "index.html"),
+            r#"<a href="plots/y.html">"#
+        );
+    }
+}
