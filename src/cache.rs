@@ -56,7 +56,16 @@ impl Entry {
         }
     }
 
-    /// The body in `encoding`, compressing it on first use.
+    /// Whether the body in `encoding` is ready without compressing.
+    fn ready(&self, encoding: Encoding) -> bool {
+        match encoding {
+            Encoding::Identity => true,
+            Encoding::Gzip => self.gzip.get().is_some(),
+            Encoding::Brotli => self.br.get().is_some(),
+        }
+    }
+
+    /// The body in `encoding`, compressing it on first use (CPU-heavy: call off the async workers).
     pub fn body(&self, encoding: Encoding) -> &Bytes {
         match encoding {
             Encoding::Identity => &self.body,
@@ -68,9 +77,11 @@ impl Entry {
             }),
             Encoding::Brotli => self.br.get_or_init(|| {
                 let mut out = Vec::new();
+                // A 256 KiB window covers every page whole (the largest is under 128 KiB) and keeps
+                // the encoder's tables, and so the process's peak memory, small.
                 let params = brotli::enc::BrotliEncoderParams {
                     quality: 11,
-                    lgwin: 22,
+                    lgwin: 18,
                     ..Default::default()
                 };
                 match brotli::BrotliCompress(&mut self.body.as_ref(), &mut out, &params) {
@@ -149,6 +160,18 @@ fn not_modified(headers: &HeaderMap, etag: &HeaderValue) -> bool {
         .any(|t| t == "*" || t == ours || t.strip_prefix("W/") == Some(ours))
 }
 
+/// Compresses the entry's body for `encoding` on the blocking pool if it is not ready yet, so a
+/// brotli pass (tens of milliseconds) never stalls the workers that answer other requests.
+pub async fn prepare(entry: &Arc<Entry>, encoding: Encoding) {
+    if !entry.ready(encoding) {
+        let e = entry.clone();
+        let _ = tokio::task::spawn_blocking(move || {
+            e.body(encoding);
+        })
+        .await;
+    }
+}
+
 fn respond(entry: &Entry, method: &Method, request: &HeaderMap) -> Response {
     let mut headers = entry.headers.clone();
     headers.insert(header::ETAG, entry.etag.clone());
@@ -187,6 +210,7 @@ pub async fn serve_cached(State(state): State<Arc<AppState>>, request: Request, 
     };
     let day = today();
     if let Some(entry) = slot.load_full().filter(|e| e.day == day) {
+        prepare(&entry, negotiate(request.headers())).await;
         return respond(&entry, &method, request.headers());
     }
     let request_headers = request.headers().clone();
@@ -205,6 +229,7 @@ pub async fn serve_cached(State(state): State<Arc<AppState>>, request: Request, 
     headers.remove(header::CONTENT_LENGTH);
     let entry = Arc::new(Entry::new(day, headers, collected.to_bytes()));
     slot.store(Some(entry.clone()));
+    prepare(&entry, negotiate(&request_headers)).await;
     respond(&entry, &method, &request_headers)
 }
 
