@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod config;
+pub mod draw;
 pub mod error;
 pub mod explore;
 pub mod export;

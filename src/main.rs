@@ -113,7 +113,7 @@ fn serve(args: ServeArgs) -> ExitCode {
     let state = match AppState::new(data, args.base_path.clone(), args.public_url.clone()) {
         Ok(state) => Arc::new(state),
         Err(e) => {
-            eprintln!("could not prepare the JSON API: {e}");
+            eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };

@@ -19,6 +19,7 @@ use crate::cache::serve_cached;
 use crate::error::{AppError, render_error_pages};
 use crate::handlers::{
     api, assets, cite, compare, downloads, home, meta_pages, method, offices, patterns, plot, plots, search, sources,
+    visuals,
 };
 use crate::site::AppState;
 
@@ -59,6 +60,9 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route(&at("/robots.txt"), get(meta_pages::robots))
         .route(&at("/api/schema.json"), get(downloads::schema))
         .route(&at("/offices"), get(offices::offices))
+        .route(&at("/map"), get(visuals::map_page))
+        .route(&at("/timeline"), get(visuals::timeline_page))
+        .route(&at("/network"), get(visuals::network_page))
         .route(&at("/patterns"), get(patterns::patterns))
         .route(&at("/method"), get(method::method))
         .route(&at("/sources"), get(sources::sources))

@@ -2,6 +2,7 @@
 //! the stylesheet's address, and the dataset version. Built once at start-up, shared read-only.
 
 use crate::cache::PageCache;
+use crate::draw::views::map::Geo;
 use crate::explore::search::Index;
 use crate::handlers::api::ApiDocs;
 use crate::model::Dataset;
@@ -128,6 +129,16 @@ pub struct AppState {
     pub api: ApiDocs,
     pub search: Index,
     pub cache: PageCache,
+    /// Country shapes for the maps.
+    pub geo: Geo,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("could not prepare the JSON API: {0}")]
+    Api(#[from] serde_json::Error),
+    #[error("data/geo/map.json: {0}")]
+    Geo(String),
 }
 
 /// The permanent pages (no query string), without the base path: the sitemap's list, and the
@@ -141,6 +152,9 @@ pub fn permanent_paths(data: &Dataset) -> Vec<String> {
         "/method",
         "/sources",
         "/changelog",
+        "/map",
+        "/timeline",
+        "/network",
     ]
     .map(String::from)
     .to_vec();
@@ -159,17 +173,19 @@ pub fn cacheable_paths(data: &Dataset, site: &Site) -> Vec<String> {
 }
 
 impl AppState {
-    pub fn new(data: Dataset, base: String, public_url: Option<String>) -> Result<AppState, serde_json::Error> {
+    pub fn new(data: Dataset, base: String, public_url: Option<String>) -> Result<AppState, StartError> {
         let site = Site::new(base, public_url, data.meta.version.clone(), data.meta.report.clone());
         let api = ApiDocs::build(&data, &site)?;
         let search = Index::build(&data);
         let cache = PageCache::new(cacheable_paths(&data, &site));
+        let geo = Geo::embedded().map_err(StartError::Geo)?;
         Ok(AppState {
             data,
             site,
             api,
             search,
             cache,
+            geo,
         })
     }
 }

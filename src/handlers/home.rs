@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::response::Html;
 
 use super::{Head, render};
+use crate::draw::views::map::{Focus, MapView, map};
 use crate::error::AppError;
 use crate::model::Dataset;
 use crate::model::figures::{KeyFigures, key_figures};
@@ -19,6 +20,7 @@ pub struct HomePage<'a> {
     pub head: Head,
     pub data: &'a Dataset,
     pub figures: KeyFigures,
+    pub map: MapView,
 }
 
 impl HomePage<'_> {
@@ -40,10 +42,12 @@ pub async fn home(State(state): State<Arc<AppState>>) -> Result<Html<String>, Ap
         path: "/".into(),
         og_type: "website",
     };
+    let map = map(&state.site, &state.data, &state.geo, &Focus::Overview);
     render(&HomePage {
         site: &state.site,
         head,
         data: &state.data,
         figures,
+        map,
     })
 }

@@ -14,7 +14,7 @@ use crate::site::{AppState, Site};
 
 /// A passage of the method with its sources.
 pub struct PassageView<'a> {
-    pub title: &'a str,
+    pub title: String,
     pub text: &'a str,
     pub section: String,
     pub cites: Vec<Cite>,
@@ -55,8 +55,8 @@ impl<'a> MethodPage<'a> {
     pub fn new(state: &'a AppState) -> Self {
         let (site, data) = (&state.site, &state.data);
         let m = &data.analysis.method;
-        let passage = |title: &'a str, text: &'a str, section: &str, sources: &[String]| PassageView {
-            title,
+        let passage = |title: &str, text: &'a str, section: &str, sources: &[String]| PassageView {
+            title: title.to_string(),
             text,
             section: data.section_title(section),
             cites: cites(site, data, sources),
@@ -67,11 +67,14 @@ impl<'a> MethodPage<'a> {
             &m.inclusion.section,
             &m.inclusion.sources,
         )];
-        selection.extend(
-            m.list_building
-                .iter()
-                .map(|l| passage("Building the list", &l.text, &l.section, &l.sources)),
-        );
+        selection.extend(m.list_building.iter().enumerate().map(|(i, l)| {
+            passage(
+                &format!("Building the list, step {}", i + 1),
+                &l.text,
+                &l.section,
+                &l.sources,
+            )
+        }));
         let plot_notes = data
             .plots
             .iter()

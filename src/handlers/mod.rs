@@ -17,6 +17,7 @@ pub mod plot;
 pub mod plots;
 pub mod search;
 pub mod sources;
+pub mod visuals;
 
 use askama::Template;
 use axum::response::Html;

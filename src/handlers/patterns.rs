@@ -9,10 +9,12 @@ use axum::extract::State;
 use axum::response::Html;
 
 use super::{Cite, Head, PlotLink, cites, plot_links, render};
+use crate::draw::views::charts::{Chart, Datum, dots, hbars, vbars};
 use crate::error::AppError;
 use crate::model::Dataset;
 use crate::model::analysis::{Analysis, PlotRef, ReportFigure};
 use crate::model::figures::{Comparison, PatternFigures, Tally, compare, pattern_figures};
+use crate::model::plot::Plot;
 use crate::site::{AppState, Site};
 
 pub struct ExampleView<'a> {
@@ -53,12 +55,13 @@ pub struct RowView {
     pub plots: Vec<PlotLink>,
 }
 
-/// One derived table: caption, what the number column counts, rows.
+/// One derived table: caption, what the number column counts, rows, and the chart of it if any.
 pub struct TableView {
     pub id: &'static str,
     pub title: &'static str,
     pub counts: &'static str,
     pub rows: Vec<RowView>,
+    pub chart: Option<Chart>,
 }
 
 #[derive(Template)]
@@ -71,6 +74,8 @@ pub struct PatternsPage<'a> {
     pub tables: Vec<TableView>,
     pub cell_sizes: Vec<(PlotLink, u32)>,
     pub ages: Vec<(u32, PlotLink)>,
+    pub cell_chart: Chart,
+    pub age_chart: Chart,
     pub patterns: Vec<BlockView<'a>>,
     pub comparisons: Vec<ComparisonView<'a>>,
     pub propaganda: BlockView<'a>,
@@ -105,7 +110,32 @@ fn table(
         title,
         counts,
         rows,
+        chart: None,
     }
+}
+
+/// Bars for a tally, each linked to the plots it counts (filtered on `/plots` by `param`).
+fn bars(site: &Site, tallies: &[Tally], param: &str) -> Vec<Datum> {
+    tallies
+        .iter()
+        .map(|t| {
+            let q = form_urlencoded::Serializer::new(String::new())
+                .append_pair(param, &t.key)
+                .finish();
+            Datum {
+                label: t.label.clone(),
+                value: t.value,
+                href: Some(site.url(&format!("/plots?{q}"))),
+            }
+        })
+        .collect()
+}
+
+/// "Cologne/Berlin (Jul 2023)": short enough for a chart label.
+fn short_label(p: &Plot) -> String {
+    let place = p.place_label.split(',').next().unwrap_or(&p.place_label);
+    let month = p.date.month_name().map(|m| &m[..3]).unwrap_or_default();
+    format!("{place} ({month} {})", p.date.year())
 }
 
 impl<'a> PatternsPage<'a> {
@@ -121,7 +151,19 @@ impl<'a> PatternsPage<'a> {
                 ..t.clone()
             })
             .collect();
-        let tables = vec![
+        // Every year of the report's period, so a year without plots shows as a gap.
+        let years: Vec<Tally> = (data.meta.period.from.year()..=data.meta.period.to.year())
+            .map(|y| {
+                let key = y.to_string();
+                f.years.iter().find(|t| t.key == key).cloned().unwrap_or(Tally {
+                    label: key.clone(),
+                    key,
+                    value: 0,
+                    plots: Vec::new(),
+                })
+            })
+            .collect();
+        let mut tables = vec![
             table(
                 site,
                 data,
@@ -146,7 +188,7 @@ impl<'a> PatternsPage<'a> {
                 "Plots",
                 &f.countries,
             ),
-            table(site, data, "by-year", "Plots by year", "Plots", &f.years),
+            table(site, data, "by-year", "Plots by year", "Plots", &years),
             table(
                 site,
                 data,
@@ -173,7 +215,59 @@ impl<'a> PatternsPage<'a> {
                 &f.outcomes,
             ),
         ];
+        tables[0].chart = Some(hbars(
+            "chart-nationality",
+            "Suspects by nationality",
+            &format!(
+                "Horizontal bars: the {} suspects of Table 1 by nationality, as Table 1 counts them; each bar links to the plots with suspects of that nationality.",
+                f.suspects
+            ),
+            "suspects",
+            &bars(site, &f.nationalities, "nationality"),
+        ));
+        tables[3].chart = Some(vbars(
+            "chart-years",
+            "Plots by year",
+            "Vertical bars: the number of plots in each year of the report's period, from Table 1's dates; each bar links to that year's plots.",
+            "plots",
+            &bars(site, &years, "year"),
+        ));
+        tables[4].chart = Some(hbars(
+            "chart-handlers",
+            "Plots by handler country",
+            "Horizontal bars: in how many plots the report places handlers in each country; a plot can have handlers in more than one.",
+            "plots",
+            &bars(site, &f.handlers, "handler"),
+        ));
         let link = |slug: &str| super::plot_link(site, data, slug);
+        let cell_chart = hbars(
+            "chart-cells",
+            "Cell size of each plot",
+            "Horizontal bars: the number of suspects in each plot's cell, from Table 1, in date order; each bar links to the plot.",
+            "suspects",
+            &data
+                .plots
+                .iter()
+                .map(|p| Datum {
+                    label: short_label(p),
+                    value: p.cell_size,
+                    href: Some(site.url(&p.path())),
+                })
+                .collect::<Vec<_>>(),
+        );
+        let age_chart = dots(
+            "chart-ages",
+            "Known ages of suspects",
+            &format!(
+                "Dot plot: one dot for each of the {} suspects whose age Table 1 gives, on an axis from 10 to 50 years; dots of equal age are stacked; each dot links to its plot.",
+                f.ages.known.len()
+            ),
+            &f.ages
+                .known
+                .iter()
+                .filter_map(|(age, slug)| data.plot(slug).map(|p| (*age, p.title(), Some(site.url(&p.path())))))
+                .collect::<Vec<_>>(),
+        );
         let cell_sizes = f
             .cell_sizes
             .iter()
@@ -245,6 +339,8 @@ impl<'a> PatternsPage<'a> {
             tables,
             cell_sizes,
             ages,
+            cell_chart,
+            age_chart,
             patterns,
             comparisons,
             propaganda: block("propaganda".into(), "ISKP's multilingual propaganda", &p.summary, &p.section, &p.sources, &p.plots),

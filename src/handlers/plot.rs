@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 
 use super::{Cite, Head, cites, render};
+use crate::draw::views::map::{Focus, MapView, map};
 use crate::error::AppError;
 use crate::model::plot::{Handler, Location, PlaceKind, Plot};
 use crate::model::{Dataset, Section, Source, country};
@@ -24,6 +25,8 @@ pub struct PlotPage<'a> {
     pub next: Option<&'a Plot>,
     /// Today, as the access date of the citation.
     pub accessed: String,
+    /// The plot's places on a map cut to them.
+    pub locator: MapView,
 }
 
 /// A related plot with the reason the report gives.
@@ -223,6 +226,7 @@ pub async fn plot(State(state): State<Arc<AppState>>, Path(slug): Path<String>) 
         og_type: "article",
     };
     let accessed = crate::site::today().format("%-d %B %Y").to_string();
+    let locator = map(&state.site, &state.data, &state.geo, &Focus::Plot(&plot.slug));
     render(&PlotPage {
         site: &state.site,
         head,
@@ -231,5 +235,6 @@ pub async fn plot(State(state): State<Arc<AppState>>, Path(slug): Path<String>) 
         prev,
         next,
         accessed,
+        locator,
     })
 }

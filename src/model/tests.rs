@@ -351,3 +351,52 @@ fn malformed_json_names_the_file() {
         "{err}"
     );
 }
+
+#[test]
+fn organisation_and_analysis_references_must_resolve() {
+    let r = load_with("offices.json", |v| {
+        v["nodes"][5]["plots"][0]["slug"] = json!("2099-01-nowhere")
+    });
+    assert_rejected(
+        r,
+        "data/offices.json",
+        Some("node \"iskp\""),
+        "plots[0].slug",
+        "not a plot slug",
+    );
+    let r = load_with("offices.json", |v| v["nodes"][2]["parent"] = json!("iskp"));
+    assert_rejected(
+        r,
+        "data/offices.json",
+        Some("node \"al-siddiq-office\""),
+        "parent",
+        "before its children",
+    );
+    let r = load_with("offices.json", |v| {
+        let first = v["nodes"][1]["facts"][0]["label"].clone();
+        v["nodes"][1]["facts"][1]["label"] = first;
+    });
+    assert_rejected(
+        r,
+        "data/offices.json",
+        Some("node \"gdp\""),
+        "facts[1].label",
+        "labels another fact",
+    );
+    let r = load_with("analysis.json", |v| v["report_figures"][2]["nationality"] = Value::Null);
+    assert_rejected(
+        r,
+        "data/analysis.json",
+        Some("report figure \"tajik-plots\""),
+        "nationality",
+        "required",
+    );
+    let r = load_with("analysis.json", |v| v["policy"][0]["sources"] = json!(["nobody-1999"]));
+    assert_rejected(
+        r,
+        "data/analysis.json",
+        Some("policy \"intelligence\""),
+        "sources[0]",
+        "not a key",
+    );
+}

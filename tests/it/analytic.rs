@@ -143,6 +143,7 @@ async fn derived_figures_on_patterns_add_up_to_table_1() {
         by_year,
         BTreeMap::from([
             ("2020".into(), 1),
+            ("2021".into(), 0),
             ("2022".into(), 2),
             ("2023".into(), 2),
             ("2024".into(), 2)
@@ -309,11 +310,19 @@ async fn every_citation_on_every_page_resolves_to_a_bibliography_anchor() {
 }
 
 #[tokio::test]
-async fn the_header_navigates_to_the_five_sections() {
+async fn the_header_navigates_to_every_section() {
     let doc = get(&atlas(), "/patterns").await.html();
     assert_eq!(
         texts(&doc, ".site-nav a"),
-        ["Plots", "Organisation", "Patterns", "Method", "Sources"]
+        [
+            "Plots",
+            "Organisation",
+            "Map",
+            "Timeline",
+            "Patterns",
+            "Method",
+            "Sources"
+        ]
     );
     assert_eq!(attrs(&doc, ".site-nav a[aria-current=page]", "href"), ["/patterns"]);
 }

@@ -13,7 +13,7 @@ async fn the_overview_names_the_atlas_and_its_source() {
     assert!(page.header("content-type").starts_with("text/html"));
     let doc = page.html();
     assert_eq!(
-        one_text(&doc, "title"),
+        one_text(&doc, "head > title"),
         "ISKP-linked terror plots in Europe, 2020–2024 · ISKP Plots Atlas"
     );
     assert_eq!(texts(&doc, "h1").len(), 1);

@@ -13,3 +13,4 @@ mod helpers;
 mod home;
 mod plot_pages;
 mod share;
+mod visuals;

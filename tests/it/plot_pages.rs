@@ -11,7 +11,7 @@ async fn every_plot_page_shows_its_table_1_values() {
         let page = get(&app, &plot.path()).await;
         assert_eq!(page.status, StatusCode::OK, "{}", plot.slug);
         let doc = page.html();
-        let title = one_text(&doc, "title");
+        let title = one_text(&doc, "head > title");
         assert!(title.starts_with(&plot.title()), "{title}");
         assert_eq!(texts(&doc, "h1").len(), 1);
         assert_eq!(one_text(&doc, "h1"), format!("{}, {}", plot.place_label, plot.date));
@@ -44,7 +44,7 @@ async fn every_plot_page_shows_its_table_1_values() {
 async fn the_title_names_place_country_month_and_year() {
     let doc = get(&atlas(), "/plots/2023-12-cologne-vienna").await.html();
     assert_eq!(
-        one_text(&doc, "title"),
+        one_text(&doc, "head > title"),
         "Cologne, Germany/Vienna, Austria, December 2023: foiled ISKP-linked plot · ISKP Plots Atlas"
     );
     let desc = attrs(&doc, "meta[name=description]", "content");

@@ -244,7 +244,7 @@ async fn sitemap_lists_only_permanent_pages_and_robots_points_to_it() {
         .skip(1)
         .filter_map(|s| s.split("</loc>").next())
         .collect();
-    assert_eq!(locs.len(), 7 + 7);
+    assert_eq!(locs.len(), 10 + 7);
     assert!(locs.contains(&"https://intra.example/atlas/plots/2022-11-strasbourg"));
     assert!(
         locs.iter()

@@ -72,8 +72,15 @@ pub(super) fn organisation<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Repo
                 }
             },
         }
+        let mut labels = HashSet::new();
         for (j, f) in n.facts.iter().enumerate() {
             text(&f.label, &format!("facts[{j}].label"), r);
+            r.check(labels.insert(&f.label), format!("facts[{j}].label"), || {
+                format!(
+                    "'{}' labels another fact of this unit; readers could not tell them apart",
+                    f.label
+                )
+            });
             text(&f.value, &format!("facts[{j}].value"), r);
             section(ds, &f.section, &format!("facts[{j}].section"), r);
             keys(ds, &f.sources, &format!("facts[{j}].sources"), r);

@@ -1,0 +1,547 @@
+//! The map: country shapes from `data/geo/map.json` (Natural Earth, projected at build time),
+//! the plots' places as linked circles, handler countries as triangles with lines to the plots they
+//! guided (solid where the report states it, dashed where it hedges), arrests abroad as squares,
+//! and a legend. Shapes, not colours, carry the meaning, so it reads in black and white.
+//!
+//! The full map is drawn on `/map` and, smaller, on `/`; each plot page shows a locator cut to its
+//! own places.
+
+use serde::Deserialize;
+
+use super::Text;
+use crate::draw::num;
+use crate::draw::projection::Albers;
+use crate::model::plot::{Certainty, PlaceKind};
+use crate::model::{Dataset, country};
+use crate::site::Site;
+
+/// `data/geo/map.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Geo {
+    pub source: String,
+    pub projection: Albers,
+    pub width: f64,
+    pub height: f64,
+    pub countries: Vec<GeoCountry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GeoCountry {
+    pub iso: String,
+    pub name: String,
+    pub d: String,
+    #[serde(skip)]
+    pub bbox: (f64, f64, f64, f64),
+}
+
+/// Approximate centres of the countries the report places handlers or arrests in. The report
+/// names countries, not cities, so the marks sit mid-country and the legend says so.
+const ANCHORS: [(&str, f64, f64); 6] = [
+    ("AF", 67.7, 33.9),
+    ("IR", 53.7, 32.4),
+    ("SY", 38.5, 35.0),
+    ("TR", 35.2, 39.0),
+    ("AL", 20.1, 41.1),
+    ("NL", 5.3, 52.1),
+];
+
+impl Geo {
+    pub fn load(text: &str) -> Result<Geo, String> {
+        let mut geo: Geo = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        for c in &mut geo.countries {
+            c.bbox = path_bbox(&c.d).ok_or_else(|| format!("country {}: unreadable path", c.iso))?;
+        }
+        Ok(geo)
+    }
+
+    pub fn embedded() -> Result<Geo, String> {
+        Geo::load(include_str!("../../../data/geo/map.json"))
+    }
+
+    fn anchor(&self, iso: &str) -> Option<(f64, f64)> {
+        ANCHORS
+            .iter()
+            .find(|(c, _, _)| *c == iso)
+            .map(|(_, lon, lat)| self.projection.project(*lon, *lat))
+    }
+}
+
+/// Bounding box (min x, min y, max x, max y) of a path made of `M`, `l` and `z` commands.
+pub fn path_bbox(d: &str) -> Option<(f64, f64, f64, f64)> {
+    let mut bbox = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    let (mut x, mut y) = (0.0, 0.0);
+    let mut command = 'M';
+    let mut numbers: Vec<f64> = Vec::new();
+    let mut token = String::new();
+    let flush = |token: &mut String, numbers: &mut Vec<f64>| -> Option<()> {
+        if !token.is_empty() {
+            numbers.push(token.parse().ok()?);
+            token.clear();
+        }
+        Some(())
+    };
+    let mut apply = |command: char, numbers: &mut Vec<f64>, x: &mut f64, y: &mut f64| {
+        for pair in numbers.chunks(2).filter(|p| p.len() == 2) {
+            if command == 'M' || command == 'L' {
+                (*x, *y) = (pair[0], pair[1]);
+            } else {
+                (*x, *y) = (*x + pair[0], *y + pair[1]);
+            }
+            bbox = (bbox.0.min(*x), bbox.1.min(*y), bbox.2.max(*x), bbox.3.max(*y));
+        }
+        numbers.clear();
+    };
+    for ch in d.chars() {
+        match ch {
+            'M' | 'L' | 'l' | 'z' | 'Z' => {
+                flush(&mut token, &mut numbers)?;
+                apply(command, &mut numbers, &mut x, &mut y);
+                command = ch;
+            }
+            '-' => {
+                if !token.is_empty() && !token.ends_with('e') {
+                    flush(&mut token, &mut numbers)?;
+                }
+                token.push(ch);
+            }
+            ' ' | ',' => flush(&mut token, &mut numbers)?,
+            c if c.is_ascii_digit() || c == '.' || c == 'e' => token.push(c),
+            _ => return None,
+        }
+    }
+    flush(&mut token, &mut numbers)?;
+    apply(command, &mut numbers, &mut x, &mut y);
+    (bbox.0 <= bbox.2).then_some(bbox)
+}
+
+#[derive(Debug, Clone)]
+pub struct Shape {
+    pub d: String,
+    pub class: &'static str,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Marker {
+    pub x: String,
+    pub y: String,
+    pub href: Option<String>,
+    pub title: String,
+    /// The plot's number in date order, on maps that show all plots (see `MapView::key`).
+    pub number: Option<usize>,
+    /// Where the number is written (beside the circle).
+    pub nx: String,
+    pub ny: String,
+}
+
+/// A numbered entry of the map's key: plot number, title, link.
+#[derive(Debug, Clone)]
+pub struct KeyEntry {
+    pub number: usize,
+    pub title: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub d: String,
+    pub class: &'static str,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct MapView {
+    pub title: String,
+    pub desc: String,
+    pub view_box: String,
+    pub width: String,
+    pub height: String,
+    /// Scales and moves the country shapes (in projected units) onto the picture; marks and labels
+    /// are placed in picture units, so a close-up enlarges the land but not the text.
+    pub land_transform: String,
+    pub countries: Vec<Shape>,
+    pub links: Vec<Link>,
+    pub plots: Vec<Marker>,
+    pub handlers: Vec<Marker>,
+    pub arrests: Vec<Marker>,
+    pub labels: Vec<Text>,
+    pub legend: bool,
+    /// The numbered plots, on maps that show them all.
+    pub key: Vec<KeyEntry>,
+}
+
+/// Which part of the map to draw.
+pub enum Focus<'a> {
+    /// Everything, with legend (`/map`).
+    Full,
+    /// Everything, no labels for handler lines (the overview's small map).
+    Overview,
+    /// Cut to one plot's places.
+    Plot(&'a str),
+    /// All plot places, close up, numbered and named (the inset on `/map`).
+    Detail,
+}
+
+pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView {
+    let only = match focus {
+        Focus::Plot(slug) => data.plot(slug),
+        _ => None,
+    };
+    let plots: Vec<&crate::model::Plot> = match only {
+        Some(p) => vec![p],
+        None => data.plots.iter().collect(),
+    };
+    let location_countries: Vec<&str> = plots
+        .iter()
+        .flat_map(|p| p.countries.iter().map(String::as_str))
+        .collect();
+    let handler_countries: Vec<&str> = plots
+        .iter()
+        .flat_map(|p| p.international_connection.handler_countries())
+        .filter(|c| *c != "unknown")
+        .collect();
+    let arrest_countries: Vec<&str> = plots
+        .iter()
+        .flat_map(|p| p.international_connection.arrests_abroad.iter().map(String::as_str))
+        .collect();
+
+    // The frame: the whole map, or the plot's places (and handlers) with a margin, at least 300 wide.
+    let (mut x0, mut y0, mut x1, mut y1) = (0.0, 0.0, geo.width, geo.height);
+    if let Some(p) = only {
+        let pts: Vec<(f64, f64)> = p
+            .locations
+            .iter()
+            .map(|l| geo.projection.project(l.lon, l.lat))
+            .collect();
+        let (mut a, mut b, mut c, mut d) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for (x, y) in pts {
+            (a, b, c, d) = (a.min(x), b.min(y), c.max(x), d.max(y));
+        }
+        let (cx, cy) = ((a + c) / 2.0, (b + d) / 2.0);
+        let w = ((c - a) + 160.0).max(300.0);
+        let h = ((d - b) + 140.0).max(w * 0.62);
+        (x0, y0, x1, y1) = (
+            (cx - w / 2.0).max(0.0),
+            (cy - h / 2.0).max(0.0),
+            (cx + w / 2.0).min(geo.width),
+            (cy + h / 2.0).min(geo.height),
+        );
+    }
+    if matches!(focus, Focus::Detail) {
+        let pts: Vec<(f64, f64)> = plots
+            .iter()
+            .flat_map(|p| p.locations.iter().map(|l| geo.projection.project(l.lon, l.lat)))
+            .collect();
+        let (mut a, mut b, mut c, mut d) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for (x, y) in pts {
+            (a, b, c, d) = (a.min(x), b.min(y), c.max(x), d.max(y));
+        }
+        (x0, y0, x1, y1) = (a - 40.0, b - 25.0, c + 90.0, d + 20.0);
+    } else if only.is_none() {
+        // All the marks (plot places, handler and arrest countries) with room around them.
+        let mut pts: Vec<(f64, f64)> = plots
+            .iter()
+            .flat_map(|p| p.locations.iter().map(|l| geo.projection.project(l.lon, l.lat)))
+            .collect();
+        pts.extend(
+            handler_countries
+                .iter()
+                .chain(&arrest_countries)
+                .filter_map(|c| geo.anchor(c)),
+        );
+        let (mut a, mut b, mut c, mut d) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for (x, y) in pts {
+            (a, b, c, d) = (a.min(x), b.min(y), c.max(x), d.max(y));
+        }
+        (x0, y0, x1, y1) = (
+            (a - 170.0).max(0.0),
+            (b - 50.0).max(0.0),
+            (c + 60.0).min(geo.width),
+            (d + 60.0).min(geo.height),
+        );
+    }
+    let visible = |b: &(f64, f64, f64, f64)| b.2 >= x0 && b.0 <= x1 && b.3 >= y0 && b.1 <= y1;
+    // Picture units: the close-up is enlarged to 640 wide; the other maps keep projected units.
+    let s = if matches!(focus, Focus::Detail) {
+        640.0 / (x1 - x0)
+    } else {
+        1.0
+    };
+    let screen = |(x, y): (f64, f64)| ((x - x0) * s, (y - y0) * s);
+    let (pw, ph) = ((x1 - x0) * s, (y1 - y0) * s);
+
+    let countries = geo
+        .countries
+        .iter()
+        .filter(|c| visible(&c.bbox))
+        .map(|c| {
+            let (class, role) = if location_countries.contains(&c.iso.as_str()) {
+                ("country plot-country", "plot location")
+            } else if handler_countries.contains(&c.iso.as_str()) {
+                ("country handler-country", "handlers based here")
+            } else {
+                ("country", "")
+            };
+            let title = if role.is_empty() {
+                c.name.clone()
+            } else {
+                format!("{}: {role}", c.name)
+            };
+            Shape {
+                d: c.d.clone(),
+                class,
+                title,
+            }
+        })
+        .collect();
+
+    let mut view = MapView {
+        title: match only {
+            Some(p) => format!("Locator map: {}", p.place_label),
+            None if matches!(focus, Focus::Detail) => "Detail: the plots' places in Germany and its neighbours".into(),
+            None => "Map of the ISKP-linked plots in Europe and where they were guided from".into(),
+        },
+        desc: String::new(),
+        view_box: format!("0 0 {} {}", num(pw), num(ph)),
+        width: num(pw),
+        height: num(ph),
+        land_transform: format!("matrix({s:.4} 0 0 {s:.4} {:.2} {:.2})", -x0 * s, -y0 * s),
+        countries,
+        links: Vec::new(),
+        plots: Vec::new(),
+        handlers: Vec::new(),
+        arrests: Vec::new(),
+        labels: Vec::new(),
+        legend: matches!(focus, Focus::Full),
+        key: Vec::new(),
+    };
+    let numbered = only.is_none();
+    // The inset repeats the overview's numbers but not its key.
+    let keyed = numbered && !matches!(focus, Focus::Detail);
+
+    // Plot places; markers closer than 6 units are nudged apart so each stays clickable.
+    let mut placed: Vec<(f64, f64)> = Vec::new();
+    let mut places: Vec<(f64, f64, String)> = Vec::new();
+    for (i, p) in plots.iter().enumerate() {
+        if keyed {
+            view.key.push(KeyEntry {
+                number: i + 1,
+                title: p.title(),
+                href: site.url(&p.path()),
+            });
+        }
+        for l in &p.locations {
+            let (mut x, y) = screen(geo.projection.project(l.lon, l.lat));
+            while placed
+                .iter()
+                .any(|(px, py)| (px - x).abs() < 6.0 && (py - y).abs() < 6.0)
+            {
+                x += 7.0;
+            }
+            placed.push((x, y));
+            let kind = match l.kind {
+                PlaceKind::City => "",
+                PlaceKind::Region => " (region, approximate centre)",
+                PlaceKind::Country => " (country, approximate centre)",
+            };
+            view.plots.push(Marker {
+                x: num(x),
+                y: num(y),
+                href: Some(site.url(&p.path())),
+                title: format!("{}{kind}: {} plot, {}", l.place, p.date, p.place_label),
+                number: numbered.then_some(i + 1),
+                nx: num(x),
+                ny: num(y + 3.6),
+            });
+            if !places.iter().any(|(_, _, name)| *name == l.place) {
+                places.push((x, y, l.place.clone()));
+            }
+        }
+    }
+    // On the overview maps, numbers (and the key) replace place names; close up, both show.
+    if !numbered || matches!(focus, Focus::Detail) {
+        view.labels = place_labels(&places, &placed, pw);
+    }
+
+    if matches!(focus, Focus::Detail) {
+        view.desc = format!(
+            "{} plot places, numbered as on the map above and named, each linked to its plot.",
+            view.plots.len()
+        );
+        return view;
+    }
+    // Handler countries and the lines to the plots they guided.
+    for p in &plots {
+        let Some(target) = p
+            .locations
+            .first()
+            .map(|l| screen(geo.projection.project(l.lon, l.lat)))
+        else {
+            continue;
+        };
+        for h in &p.international_connection.handlers {
+            let Some(from) = geo.anchor(&h.country).map(screen) else {
+                continue;
+            };
+            let hedged = !matches!(h.certainty, Certainty::Stated);
+            // A gentle arc, bowed to the north, so lines from one handler fan out.
+            let (mx, my) = (
+                (from.0 + target.0) / 2.0,
+                (from.1 + target.1) / 2.0 - 0.12 * (from.0 - target.0).abs(),
+            );
+            view.links.push(Link {
+                d: format!(
+                    "M{} {}Q{} {} {} {}",
+                    num(from.0),
+                    num(from.1),
+                    num(mx),
+                    num(my),
+                    num(target.0),
+                    num(target.1)
+                ),
+                class: if hedged { "link hedged" } else { "link" },
+                title: format!(
+                    "{} → {} ({})",
+                    country::display(&h.country),
+                    p.place_label,
+                    h.certainty.label()
+                ),
+            });
+        }
+    }
+    for iso in dedup(&handler_countries) {
+        if let Some((x, y)) = geo.anchor(iso).map(screen) {
+            view.handlers.push(Marker {
+                x: num(x),
+                y: num(y),
+                href: Some(site.url(&format!("/plots?handler={iso}"))),
+                title: format!(
+                    "{}: handlers of ISKP-linked plots based here (country, not a located city)",
+                    country::display(iso)
+                ),
+                number: None,
+                nx: String::new(),
+                ny: String::new(),
+            });
+            view.labels.push(Text {
+                x: num(x),
+                y: num(y + 20.0),
+                anchor: "middle",
+                class: "handler",
+                content: country::display(iso).to_string(),
+            });
+        }
+    }
+    for iso in dedup(&arrest_countries) {
+        if let Some((x, y)) = geo.anchor(iso).map(screen) {
+            view.arrests.push(Marker {
+                x: num(x),
+                y: num(y),
+                href: None,
+                title: format!("{}: a cell member arrested here", country::display(iso)),
+                number: None,
+                nx: String::new(),
+                ny: String::new(),
+            });
+            view.labels.push(Text {
+                x: num(x + 8.0),
+                y: num(y + 4.0),
+                anchor: "start",
+                class: "arrest",
+                content: country::display(iso).to_string(),
+            });
+        }
+    }
+    view.desc = format!(
+        "{} plot places marked by circles linked to their pages; {} handler countries marked by triangles, with lines to the plots they guided, dashed where the report hedges; {} arrests abroad marked by squares.",
+        view.plots.len(),
+        view.handlers.len(),
+        view.arrests.len()
+    );
+    view
+}
+
+/// Names beside their markers, each in the first of eight positions (right or left, above or
+/// below, near or a line further) that overlaps no other name and no marker; a name with no free position is left out
+/// (its marker's number and tooltip still say what it is).
+fn place_labels(places: &[(f64, f64, String)], markers: &[(f64, f64)], width: f64) -> Vec<Text> {
+    let char_w = 7.2;
+    let mut boxes: Vec<(f64, f64, f64, f64)> = markers
+        .iter()
+        .map(|(x, y)| (x - 8.0, y - 8.0, x + 8.0, y + 8.0))
+        .collect();
+    let mut out = Vec::new();
+    for (x, y, name) in places {
+        let w = char_w * name.chars().count() as f64;
+        let candidates = [
+            (x + 10.0, y - 5.0, "start"),
+            (x + 10.0, y + 14.0, "start"),
+            (x - 10.0, y - 5.0, "end"),
+            (x - 10.0, y + 14.0, "end"),
+            (x - 10.0, y + 28.0, "end"),
+            (x + 10.0, y + 28.0, "start"),
+            (x - 10.0, y - 19.0, "end"),
+            (x + 10.0, y - 19.0, "start"),
+        ];
+        for (tx, ty, anchor) in candidates {
+            let (left, right) = if anchor == "start" { (tx, tx + w) } else { (tx - w, tx) };
+            let b = (left, ty - 11.0, right, ty + 3.0);
+            let free = !boxes.iter().any(|o| b.0 < o.2 && o.0 < b.2 && b.1 < o.3 && o.1 < b.3);
+            if free && left >= 0.0 && right <= width {
+                boxes.push(b);
+                out.push(Text {
+                    x: num(tx),
+                    y: num(ty),
+                    anchor,
+                    class: "place",
+                    content: name.clone(),
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn dedup<'a>(list: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in list {
+        if !out.contains(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_geometry_keeps_geography() {
+        let geo = Geo::embedded().expect("map.json loads");
+        let p = |lon, lat| geo.projection.project(lon, lat);
+        let (strasbourg, vienna) = (p(7.7521, 48.5734), p(16.3731, 48.2085));
+        let (stockholm, gera) = (p(18.0665, 59.3275), p(12.0833, 50.8806));
+        assert!(strasbourg.0 < vienna.0, "Strasbourg west of Vienna");
+        assert!(stockholm.1 < gera.1, "Stockholm north of Gera");
+        let bbox = |iso: &str| geo.countries.iter().find(|c| c.iso == iso).map(|c| c.bbox).expect(iso);
+        let (af, ir) = (bbox("AF"), bbox("IR"));
+        assert!((af.0 + af.2) / 2.0 > (ir.0 + ir.2) / 2.0, "Afghanistan east of Iran");
+        // Cities fall inside their countries' boxes: the projection matches the shapes.
+        let de = bbox("DE");
+        assert!(gera.0 > de.0 && gera.0 < de.2 && gera.1 > de.1 && gera.1 < de.3);
+        let kabul = p(69.2075, 34.5553);
+        assert!(kabul.0 > af.0 && kabul.0 < af.2 && kabul.1 > af.1 && kabul.1 < af.3);
+    }
+
+    #[test]
+    fn path_boxes_follow_relative_moves() {
+        assert_eq!(path_bbox("M10 20l5 0 0-5-5 5z"), Some((10.0, 15.0, 15.0, 20.0)));
+        assert_eq!(
+            path_bbox("M1.5-2l-1.5 2zM100 100l1 1z"),
+            Some((0.0, -2.0, 101.0, 101.0))
+        );
+        assert_eq!(path_bbox("M1 2q3 4"), None);
+    }
+}

@@ -1,0 +1,282 @@
+//! `/timeline`: 2014–2025 on one axis. The organisation's events above it (numbered, the list
+//! beside the picture holds the words), the seven plots below it (named, each a link), the June
+//! 2024 Europol operation and the 2025 lull. A date is drawn as precisely as the report gives it:
+//! a day or month as a point, a year as a bar spanning that year.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Circle, Line, Rect, Text};
+use crate::draw::num;
+use crate::draw::scale::Linear;
+use crate::model::{Dataset, PartialDate, Precision};
+use crate::site::Site;
+
+pub const FIRST_YEAR: i32 = 2014;
+pub const LAST_YEAR: i32 = 2025;
+const WIDTH: f64 = 1000.0;
+const AXIS_Y: f64 = 190.0;
+
+/// One event of the organisation's chronology, numbered as in the list beside the picture.
+#[derive(Debug, Clone)]
+pub struct OrgMark {
+    pub number: usize,
+    pub date: PartialDate,
+    pub label: String,
+    pub href: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub title: String,
+    pub desc: String,
+    pub width: u32,
+    pub height: u32,
+    pub rects: Vec<Rect>,
+    pub circles: Vec<Circle>,
+    pub lines: Vec<Line>,
+    pub texts: Vec<Text>,
+    pub events: Vec<OrgMark>,
+}
+
+fn fraction_of_year(d: NaiveDate) -> f64 {
+    f64::from(d.year()) + f64::from(d.ordinal0()) / 365.25
+}
+
+/// Where a date sits: (start, end) in fractional years.
+fn span(d: &PartialDate) -> (f64, f64) {
+    (fraction_of_year(d.start()), fraction_of_year(d.end()) + 1.0 / 365.25)
+}
+
+pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
+    let x = Linear::new((f64::from(FIRST_YEAR), f64::from(LAST_YEAR + 1)), (30.0, WIDTH - 20.0));
+    let mut t = Timeline {
+        title: format!("Timeline of ISKP and its plots in Europe, {FIRST_YEAR}–{LAST_YEAR}"),
+        desc: format!(
+            "Above the axis, {} numbered events of the Islamic State's organisation from the report's chronology; below it, the {} plots by month, each linked to its page; the June 2024 Europol operation and the plot-free first half of 2025 are marked.",
+            data.org
+                .chronology
+                .iter()
+                .filter(|e| e.date.year() >= FIRST_YEAR)
+                .count(),
+            data.plots.len()
+        ),
+        width: WIDTH as u32,
+        height: 330,
+        rects: Vec::new(),
+        circles: Vec::new(),
+        lines: Vec::new(),
+        texts: Vec::new(),
+        events: Vec::new(),
+    };
+    // The 2025 lull: the first half of 2025, a shaded band with a label.
+    let (l0, l1) = (x.at(2025.0), x.at(2025.5));
+    t.rects.push(Rect {
+        x: num(l0),
+        y: num(20.0),
+        w: num(l1 - l0),
+        h: num(290.0),
+        class: "lull",
+        href: Some(site.url("/method#lull")),
+        title: "First half of 2025: no known ISKP-linked plot in Europe".into(),
+    });
+    t.texts.push(Text {
+        x: num(l1 + 4.0),
+        y: num(34.0),
+        anchor: "start",
+        class: "note",
+        content: "2025 lull".into(),
+    });
+    // Axis with a tick per year.
+    t.lines.push(Line {
+        x1: num(x.at(f64::from(FIRST_YEAR))),
+        y1: num(AXIS_Y),
+        x2: num(x.at(f64::from(LAST_YEAR + 1))),
+        y2: num(AXIS_Y),
+        class: "axis",
+    });
+    for year in FIRST_YEAR..=LAST_YEAR {
+        let p = x.at(f64::from(year));
+        t.lines.push(Line {
+            x1: num(p),
+            y1: num(AXIS_Y - 5.0),
+            x2: num(p),
+            y2: num(AXIS_Y + 5.0),
+            class: "axis",
+        });
+        t.texts.push(Text {
+            x: num(x.at(f64::from(year) + 0.5)),
+            y: num(AXIS_Y + 20.0),
+            anchor: "middle",
+            class: "tick",
+            content: year.to_string(),
+        });
+    }
+    // Organisation events above the axis, numbered; rows keep close markers apart.
+    let mut rows: Vec<f64> = Vec::new();
+    let mut number = 0;
+    for e in data
+        .org
+        .chronology
+        .iter()
+        .filter(|e| e.date.year() >= FIRST_YEAR && e.date.year() <= LAST_YEAR)
+    {
+        number += 1;
+        let (a, b) = span(&e.date);
+        let (xa, xb) = (x.at(a), x.at(b));
+        let centre = (xa + xb) / 2.0;
+        let row = rows
+            .iter()
+            .position(|end| *end + 20.0 < xa.min(centre - 9.0))
+            .unwrap_or_else(|| {
+                rows.push(f64::MIN);
+                rows.len() - 1
+            });
+        rows[row] = xb.max(centre + 9.0);
+        let y = AXIS_Y - 24.0 - 22.0 * row as f64;
+        let href = e
+            .plot
+            .as_ref()
+            .map(|s| site.url(&format!("/plots/{s}")))
+            .or_else(|| e.node.as_ref().map(|n| site.url(&format!("/offices#{n}"))));
+        let title = format!("{}. {}: {}", number, e.date, e.label);
+        if e.date.precision() == Precision::Year {
+            t.rects.push(Rect {
+                x: num(xa),
+                y: num(y - 3.0),
+                w: num(xb - xa),
+                h: "6".into(),
+                class: "span",
+                href: None,
+                title: title.clone(),
+            });
+        }
+        t.circles.push(Circle {
+            cx: num(centre),
+            cy: num(y),
+            r: "8".into(),
+            class: "event",
+            href: href.clone(),
+            title,
+        });
+        t.texts.push(Text {
+            x: num(centre),
+            y: num(y + 3.5),
+            anchor: "middle",
+            class: "number",
+            content: number.to_string(),
+        });
+        t.lines.push(Line {
+            x1: num(centre),
+            y1: num(y + 8.0),
+            x2: num(centre),
+            y2: num(AXIS_Y),
+            class: "stem",
+        });
+        t.events.push(OrgMark {
+            number,
+            date: e.date,
+            label: e.label.clone(),
+            href,
+        });
+    }
+    // Plots below the axis, labelled by place; labels step down to stay apart.
+    let mut last_label_end = f64::MIN;
+    let mut level = 0;
+    for p in &data.plots {
+        let (a, b) = span(&p.date);
+        let cx = x.at((a + b) / 2.0);
+        let label = p.place_label.split(',').next().unwrap_or(&p.place_label).to_string();
+        level = if cx - 4.0 < last_label_end { level + 1 } else { 0 };
+        let y = AXIS_Y + 42.0 + 26.0 * f64::from(level);
+        t.lines.push(Line {
+            x1: num(cx),
+            y1: num(AXIS_Y),
+            x2: num(cx),
+            y2: num(y - 7.0),
+            class: "stem",
+        });
+        t.circles.push(Circle {
+            cx: num(cx),
+            cy: num(y),
+            r: "7".into(),
+            class: "plot",
+            href: Some(site.url(&p.path())),
+            title: format!("{}: foiled plot, {}", p.date, p.place_label),
+        });
+        let text = format!("{label} ({})", p.date);
+        let text_w = 6.6 * text.chars().count() as f64;
+        // Labels that would run off the right edge go to the left of their marker.
+        if cx + 11.0 + text_w > WIDTH - 5.0 {
+            t.texts.push(Text {
+                x: num(cx - 11.0),
+                y: num(y + 4.0),
+                anchor: "end",
+                class: "label",
+                content: text,
+            });
+            last_label_end = cx;
+        } else {
+            t.texts.push(Text {
+                x: num(cx + 11.0),
+                y: num(y + 4.0),
+                anchor: "start",
+                class: "label",
+                content: text,
+            });
+            last_label_end = cx + 11.0 + text_w;
+        }
+    }
+    let deepest = t
+        .circles
+        .iter()
+        .filter_map(|c| c.cy.parse::<f64>().ok())
+        .fold(0.0, f64::max);
+    t.height = (deepest + 30.0).max(330.0) as u32;
+    let top = t
+        .circles
+        .iter()
+        .filter_map(|c| c.cy.parse::<f64>().ok())
+        .fold(AXIS_Y, f64::min);
+    if top < 30.0 {
+        // Shift everything down if the organisation's rows climbed past the top.
+        let shift = 30.0 - top;
+        shift_all(&mut t, shift);
+    }
+    t
+}
+
+fn shift_all(t: &mut Timeline, dy: f64) {
+    let s = |v: &mut String| {
+        if let Ok(n) = v.parse::<f64>() {
+            *v = num(n + dy);
+        }
+    };
+    t.rects.iter_mut().for_each(|r| s(&mut r.y));
+    t.circles.iter_mut().for_each(|c| s(&mut c.cy));
+    t.texts.iter_mut().for_each(|x| s(&mut x.y));
+    t.lines.iter_mut().for_each(|l| {
+        s(&mut l.y1);
+        s(&mut l.y2);
+    });
+    t.height += dy.ceil() as u32;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_plot_is_a_linked_marker_in_date_order() {
+        let data = Dataset::embedded().expect("valid");
+        let site = Site::new(String::new(), None, "1.0.0".into(), data.meta.report.clone());
+        let t = timeline(&site, &data);
+        let plots: Vec<&Circle> = t.circles.iter().filter(|c| c.class == "plot").collect();
+        assert_eq!(plots.len(), 7);
+        let xs: Vec<f64> = plots.iter().map(|c| c.cx.parse().expect("x")).collect();
+        assert!(xs.windows(2).all(|w| w[0] <= w[1]), "{xs:?}");
+        assert_eq!(plots[0].href.as_deref(), Some("/plots/2020-04-north-rhine-westphalia"));
+        assert!(t.events.iter().any(|e| e.date.iso() == "2024-06"));
+        // Year-precision events are drawn as spans, not points.
+        assert!(t.rects.iter().any(|r| r.class == "span"));
+    }
+}

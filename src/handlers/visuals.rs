@@ -1,0 +1,161 @@
+//! `/map`, `/timeline` and `/network`: the pictures, each with a table or list of the same facts.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+
+use super::{Head, PlotLink, plot_link, render};
+use crate::draw::views::map::{Focus, MapView, map};
+use crate::draw::views::network::{Network, network};
+use crate::draw::views::timeline::{Timeline, timeline};
+use crate::error::AppError;
+use crate::model::country;
+use crate::site::{AppState, Site};
+
+/// A row of the table beside the map: one plot's places, handlers and arrests abroad.
+pub struct PlaceRow {
+    pub plot: PlotLink,
+    pub places: String,
+    pub handlers: String,
+    pub arrests: String,
+}
+
+#[derive(Template)]
+#[template(path = "map.html")]
+pub struct MapPage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub map: MapView,
+    pub detail: MapView,
+    pub rows: Vec<PlaceRow>,
+    pub source: &'a str,
+}
+
+pub async fn map_page(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {
+    let (site, data) = (&state.site, &state.data);
+    let rows = data
+        .plots
+        .iter()
+        .filter_map(|p| {
+            let plot = plot_link(site, data, &p.slug)?;
+            let c = &p.international_connection;
+            Some(PlaceRow {
+                plot,
+                places: p
+                    .locations
+                    .iter()
+                    .map(|l| format!("{} ({})", l.place, country::display(&l.country)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                handlers: c
+                    .handlers
+                    .iter()
+                    .map(|h| {
+                        let place = if h.country == "unknown" {
+                            "unknown"
+                        } else {
+                            country::display(&h.country)
+                        };
+                        format!("{place} ({})", h.certainty.label())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                arrests: c
+                    .arrests_abroad
+                    .iter()
+                    .map(|a| country::display(a))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            })
+        })
+        .collect();
+    render(&MapPage {
+        site,
+        head: Head {
+            title: "Map of the plots and where they were guided from".into(),
+            description: "Where the ISKP-linked plots in Europe took place, which countries their handlers were in, and where cell members were arrested abroad.".into(),
+            path: "/map".into(),
+            og_type: "article",
+        },
+        map: map(site, data, &state.geo, &Focus::Full),
+        detail: map(site, data, &state.geo, &Focus::Detail),
+        rows,
+        source: &state.geo.source,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "timeline.html")]
+pub struct TimelinePage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub timeline: Timeline,
+    pub plots: Vec<(String, PlotLink)>,
+}
+
+pub async fn timeline_page(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {
+    let (site, data) = (&state.site, &state.data);
+    render(&TimelinePage {
+        site,
+        head: Head {
+            title: "Timeline, 2014–2025".into(),
+            description: "The Islamic State's organisation and the seven ISKP-linked plots in Europe on one time axis, from ISKP's founding to the 2025 lull.".into(),
+            path: "/timeline".into(),
+            og_type: "article",
+        },
+        timeline: timeline(site, data),
+        plots: data.plots.iter().filter_map(|p| plot_link(site, data, &p.slug).map(|l| (p.date.to_string(), l))).collect(),
+    })
+}
+
+/// The links of one node of the network, for the list beside it.
+pub struct NodeLinks {
+    pub label: String,
+    pub href: String,
+    pub column: &'static str,
+    pub links: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "network.html")]
+pub struct NetworkPage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub network: Network,
+    pub plots: Vec<NodeLinks>,
+}
+
+pub async fn network_page(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {
+    let (site, data) = (&state.site, &state.data);
+    let net = network(site, data);
+    // One entry per plot: everything it is linked to, in words.
+    let plots = net
+        .nodes
+        .iter()
+        .filter(|n| n.column == 1)
+        .map(|n| NodeLinks {
+            label: n.label.clone(),
+            href: n.href.clone(),
+            column: "plot",
+            links: net
+                .edges
+                .iter()
+                .filter(|e| e.from == n.key || e.to == n.key)
+                .map(|e| e.title.clone())
+                .collect(),
+        })
+        .collect();
+    render(&NetworkPage {
+        site,
+        head: Head {
+            title: "Network of the plots".into(),
+            description: "How the ISKP-linked plots connect suspects' nationalities, handler countries and the units of the Islamic State's organisation.".into(),
+            path: "/network".into(),
+            og_type: "article",
+        },
+        network: net,
+        plots,
+    })
+}
