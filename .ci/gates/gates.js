@@ -1,0 +1,719 @@
+#!/usr/bin/env node
+// Real-browser quality gates for the ISKP Plots Atlas (issue 7).
+//
+// Run by .ci/gates/run.sh against a release binary it has started on a loopback port:
+//
+//     node .ci/gates/gates.js --base http://127.0.0.1:PORT --out target/gates
+//
+// It finds the pages by crawling from `/` (plus EXTRA_URLS and the 404 page), then runs on every
+// HTML page: the W3C Nu HTML Checker, axe-core in Chromium at 375 and 1280 px (and 1280 px in dark
+// mode), a check that no request leaves the atlas's origin, a reflow check at 375 px, screenshots,
+// a #fragment check, a print-to-PDF check of one plot page, and Debian's linkchecker from `/`.
+// One line per check, then `N passed, N failed`; the exit code is 1 on any failure.
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn, spawnSync } = require('child_process');
+
+// ---------------------------------------------------------------------------------------------
+// What to check. Edit these arrays, not the code below.
+
+// Pages that the crawl from `/` may not reach (query pages, forms' results). Each is checked like
+// a crawled page when it answers 200 with HTML; a 404 means "not built yet" and is skipped.
+const EXTRA_URLS = [
+  '/plots?country=DE',
+  '/plots?country=FR&handler=IR',
+  '/plots?country=XX&colour=red',
+  '/search?q=cologne',
+  '/search?q=nothing-matches-this',
+  '/compare?plots=2022-11-strasbourg,2023-07-cologne-berlin',
+  '/compare',
+  '/briefing?plots=2022-11-strasbourg,2023-07-cologne-berlin',
+  '/briefing',
+];
+
+// The HTML error page: must answer 404 and is checked like any other page.
+const NOT_FOUND_URL = '/this-page-does-not-exist';
+
+// The page printed to PDF; its text must hold the page's <title> (or h1) and this path.
+const PRINT_URL = '/plots/2022-11-strasbourg';
+
+// How each page is looked at in Chromium. Every mode runs axe and takes a full-page screenshot.
+const MODES = [
+  { name: '375', width: 375, height: 812, mobile: true, scheme: 'light', reflow: true },
+  { name: '1280', width: 1280, height: 800, mobile: false, scheme: 'light', reflow: false },
+  { name: '1280-dark', width: 1280, height: 800, mobile: false, scheme: 'dark', reflow: false },
+];
+
+// WCAG 2.x A and AA rules.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Debian's chromium. /usr/bin/chromium is a wrapper script that sources /etc/chromium.d/, which adds
+// --enable-remote-extensions (and with it look-ups of the extension update hosts); the binary it
+// runs is started directly, with only the flags below.
+const CHROMIUM =
+  process.env.CHROMIUM || ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((f) => fs.existsSync(f)) || '/usr/bin/chromium';
+const MAX_PAGES = 500; // a crawl that finds more than this is itself a bug (endless query links)
+
+// ---------------------------------------------------------------------------------------------
+
+function parseArgs(argv) {
+  const args = { base: process.env.GATES_BASE, out: process.env.GATES_OUT || 'target/gates' };
+  for (let i = 2; i < argv.length; i++) {
+    if (argv[i] === '--base') args.base = argv[++i];
+    else if (argv[i] === '--out') args.out = argv[++i];
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  if (!args.base) throw new Error('usage: gates.js --base http://127.0.0.1:PORT [--out DIR]');
+  args.base = args.base.replace(/\/+$/, '');
+  return args;
+}
+
+// --- reporting -------------------------------------------------------------------------------
+
+const results = { passed: 0, failed: 0, findings: [] };
+
+function check(name, problems, note = '') {
+  const ok = problems.length === 0;
+  if (ok) results.passed++;
+  else results.failed++;
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${note ? `  (${note})` : ''}`);
+  for (const p of problems) console.log(`      - ${p}`);
+  if (!ok) results.findings.push({ check: name, problems });
+  return ok;
+}
+
+function info(msg) {
+  console.log(`      ${msg}`);
+}
+
+// --- helpers ---------------------------------------------------------------------------------
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function decodeEntities(s) {
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(parseInt(d, 10)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+// href values of <a> and <area> elements in raw HTML.
+function linksIn(html) {
+  const out = [];
+  const tag = /<(?:a|area)\b[^>]*>/gi;
+  const href = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+  for (const m of html.matchAll(tag)) {
+    const h = m[0].match(href);
+    if (h) out.push(decodeEntities(h[1] ?? h[2] ?? h[3]));
+  }
+  return out;
+}
+
+// `/plots/2022-11-strasbourg?x=1` -> `plots-2022-11-strasbourg_x-1`, `/` -> `index`.
+function fileName(pathAndQuery) {
+  const s = pathAndQuery
+    .replace(/^\/+/, '')
+    .replace(/\?/, '_')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return (s || 'index').slice(0, 120);
+}
+
+async function get(url) {
+  const res = await fetch(url, { redirect: 'manual' });
+  const body = await res.text();
+  return { status: res.status, type: res.headers.get('content-type') || '', body };
+}
+
+const isHtml = (type) => /^text\/html\b/i.test(type);
+
+// --- 1. discovery ----------------------------------------------------------------------------
+
+async function waitForHealth(base) {
+  const deadline = Date.now() + 60_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const r = await get(`${base}/healthz`);
+      if (r.status === 200 && r.body.trim() === 'ok') return '';
+      last = `status ${r.status}: ${r.body.slice(0, 80)}`;
+    } catch (e) {
+      last = String(e.cause?.code || e.message);
+    }
+    await sleep(250);
+  }
+  return `/healthz did not answer "ok" within 60 s (last: ${last})`;
+}
+
+// Breadth-first from `/`: same origin, no fragments, HTML pages only.
+async function discover(base) {
+  const origin = new URL(base).origin;
+  const pages = new Map(); // pathAndQuery -> { url, path, status, html }
+  const problems = [];
+  const queue = ['/'];
+  const seen = new Set(queue);
+  while (queue.length) {
+    const p = queue.shift();
+    const url = origin + p;
+    let r;
+    try {
+      r = await get(url);
+    } catch (e) {
+      problems.push(`${p}: ${e.message}`);
+      continue;
+    }
+    if (r.status !== 200 || !isHtml(r.type)) continue; // JSON, assets, broken links: linkchecker's job
+    pages.set(p, { url, path: p, status: 200, html: r.body });
+    if (pages.size >= MAX_PAGES) {
+      problems.push(`more than ${MAX_PAGES} pages: stopped crawling`);
+      break;
+    }
+    for (const href of linksIn(r.body)) {
+      let u;
+      try {
+        u = new URL(href, url);
+      } catch {
+        continue;
+      }
+      if (u.origin !== origin) continue;
+      const key = u.pathname + u.search;
+      if (!seen.has(key)) {
+        seen.add(key);
+        queue.push(key);
+      }
+    }
+  }
+  return { pages, problems };
+}
+
+// --- 2. Nu HTML Checker ----------------------------------------------------------------------
+
+function startNu(pages, dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const byFile = new Map();
+  for (const page of pages) {
+    const file = path.resolve(dir, `${page.file}.html`);
+    fs.writeFileSync(file, page.html);
+    byFile.set(file, page.path);
+  }
+  const jar = require.resolve('vnu-jar/build/dist/vnu.jar');
+  const args = ['-Xss4m', '-jar', jar, '--errors-only', '--format', 'json', '--exit-zero-always', ...byFile.keys()];
+  return new Promise((resolve) => {
+    const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', (e) => resolve({ byFile, error: `could not run java: ${e.message}` }));
+    child.on('close', (code) => {
+      const text = err.trim() || out.trim();
+      try {
+        resolve({ byFile, messages: JSON.parse(text).messages });
+      } catch {
+        resolve({ byFile, error: `vnu exited ${code} without JSON: ${text.slice(0, 500)}` });
+      }
+    });
+  });
+}
+
+function reportNu(nu, pages) {
+  if (nu.error) {
+    check('nu: W3C Nu HTML Checker ran', [nu.error]);
+    return;
+  }
+  const perPage = new Map(pages.map((p) => [p.path, []]));
+  const other = [];
+  for (const m of nu.messages) {
+    const file = m.url ? decodeURIComponent(m.url.replace(/^file:(\/\/)?/, '')) : '';
+    const page = nu.byFile.get(path.resolve(file));
+    const where = m.lastLine ? `line ${m.lastLine}${m.firstColumn ? `:${m.firstColumn}` : ''}` : '';
+    const extract = m.extract ? `  [${m.extract.replace(/\s+/g, ' ').trim().slice(0, 120)}]` : '';
+    const text = `${where}: ${m.type}${m.subType ? `/${m.subType}` : ''}: ${m.message}${extract}`;
+    if (page !== undefined) perPage.get(page).push(text);
+    else other.push(`${m.url || '?'} ${text}`);
+  }
+  for (const [p, problems] of perPage) check(`nu        ${p}`, problems);
+  if (other.length) check('nu: messages not tied to a page', other);
+}
+
+// --- 3. Chromium: axe, requests, reflow, screenshots, fragments -----------------------------
+
+async function launchBrowser(profileDir) {
+  const puppeteer = require('puppeteer-core');
+  return puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir: profileDir,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      '--disable-domain-reliability',
+      '--no-default-browser-check',
+      '--metrics-recording-only',
+      '--no-pings',
+      '--dns-prefetch-disable',
+      '--font-render-hinting=none',
+      // Belt and braces for "nothing leaves the machine": no host name but 127.0.0.1 is resolved
+      // (no DNS query at all), and whatever is not loopback would go to a proxy on a closed local
+      // port. Page requests to other hosts are caught and reported before either applies.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      '--proxy-server=http://127.0.0.1:9',
+      '--proxy-bypass-list=<-loopback>;127.0.0.1',
+      // What the browser itself still asks for despite the flags above (the network time service,
+      // the on-device model manifest from the component updater, the sign-in host) is either
+      // switched off or pointed at that closed local port. puppeteer-core merges this
+      // --disable-features with its own.
+      '--disable-features=NetworkTimeServiceQuerying,OptimizationGuideOnDeviceModel',
+      '--component-updater=url-source=http://127.0.0.1:9/',
+      '--gaia-url=http://127.0.0.1:9/',
+    ],
+    protocolTimeout: 60_000,
+  });
+}
+
+async function openTab(browser, mode, origin, log) {
+  const page = await browser.newPage();
+  await page.setCacheEnabled(false);
+  await page.setViewport({
+    width: mode.width,
+    height: mode.height,
+    deviceScaleFactor: 1,
+    isMobile: mode.mobile,
+    hasTouch: mode.mobile,
+  });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: mode.scheme }]);
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const u = req.url();
+    if (u.startsWith('data:') || u.startsWith('about:') || u.startsWith('blob:')) return req.continue();
+    let o = '';
+    try {
+      o = new URL(u).origin;
+    } catch {
+      /* unparsable: outside */
+    }
+    if (o === origin) return req.continue();
+    log.outside.push(u);
+    return req.abort('blockedbyclient');
+  });
+  page.on('response', (res) => {
+    if (res.url() !== log.url && res.status() >= 400) log.failed.push(`${res.status()} ${res.url()}`);
+  });
+  page.on('requestfailed', (req) => {
+    const why = req.failure()?.errorText || 'failed';
+    if (!why.startsWith('net::ERR_BLOCKED_BY_CLIENT')) log.failed.push(`${why} ${req.url()}`);
+  });
+  page.on('console', (msg) => {
+    const t = msg.text();
+    // Resource statuses are checked from the responses themselves (the 404 page logs its own 404).
+    if (/^Failed to load resource/.test(t)) return;
+    if (msg.type() === 'error' || msg.type() === 'warn' || msg.type() === 'warning') log.console.push(`${msg.type()}: ${t}`);
+  });
+  page.on('pageerror', (e) => log.console.push(`page error: ${e.message}`));
+  return page;
+}
+
+async function runAxe(page, axeSource) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern, so the page's
+  // own policy stays in force (no setBypassCSP) while axe runs.
+  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!loaded) await page.evaluate(axeSource);
+  return page.evaluate(
+    (tags) =>
+      window.axe
+        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then((r) => ({
+          violations: r.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            nodes: v.nodes.map((n) => ({
+              target: n.target.join(' '),
+              message: [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean)[0] || n.failureSummary,
+            })),
+          })),
+          incomplete: r.incomplete.map((v) => ({
+            id: v.id,
+            help: v.help,
+            nodes: v.nodes.map((n) => ({
+              target: n.target.join(' '),
+              message: [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean)[0] || n.failureSummary,
+            })),
+          })),
+        })),
+    AXE_TAGS,
+  );
+}
+
+async function browserGates(pages, origin, outDir, profileDir) {
+  const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const shotDir = path.join(outDir, 'screenshots');
+  fs.rmSync(shotDir, { recursive: true, force: true });
+  fs.mkdirSync(shotDir, { recursive: true });
+
+  let browser;
+  try {
+    browser = await launchBrowser(profileDir);
+  } catch (e) {
+    check('chromium: started', [e.message]);
+    return null;
+  }
+  console.log(`      chromium ${await browser.version()}`);
+
+  const log = { url: '', outside: [], failed: [], console: [] };
+  const tabs = [];
+  for (const mode of MODES) tabs.push({ mode, page: await openTab(browser, mode, origin, log) });
+
+  const shots = [];
+  const shotProblems = [];
+  const dom = new Map(); // page path -> { ids, links, title, h1 }
+  const axeIncomplete = [];
+
+  for (const p of pages) {
+    const pageLog = { outside: new Set(), failed: new Set(), console: new Set() };
+    const loadProblems = [];
+    for (const { mode, page } of tabs) {
+      log.url = p.url;
+      log.outside = [];
+      log.failed = [];
+      log.console = [];
+      let res;
+      try {
+        // Only the tab in front paints frames; a screenshot of a background tab can hang.
+        await page.bringToFront();
+        res = await page.goto(p.url, { waitUntil: 'load', timeout: 30_000 });
+      } catch (e) {
+        loadProblems.push(`@${mode.name}: ${e.message}`);
+        continue;
+      }
+      const status = res ? (res.status() === 304 ? 200 : res.status()) : 0;
+      if (status !== p.status) loadProblems.push(`@${mode.name}: document answered ${res ? res.status() : 'nothing'}, expected ${p.status}`);
+
+      // axe
+      try {
+        const r = await runAxe(page, axeSource);
+        const problems = [];
+        for (const v of r.violations)
+          for (const n of v.nodes) problems.push(`${v.id} (${v.impact}) at \`${n.target}\`: ${n.message || v.help}`);
+        check(`axe@${mode.name.padEnd(9)} ${p.path}`, problems);
+        for (const v of r.violations) results.axe.push({ page: p.path, mode: mode.name, ...v });
+        for (const i of r.incomplete) axeIncomplete.push({ page: p.path, mode: mode.name, ...i });
+      } catch (e) {
+        check(`axe@${mode.name.padEnd(9)} ${p.path}`, [`axe did not run: ${e.message}`]);
+      }
+
+      // reflow: nothing wider than the viewport at phone width (WCAG 1.4.10)
+      if (mode.reflow) {
+        // Against the device width, not the layout viewport: a page without a viewport meta lays
+        // out at 980 px and fails here too.
+        const over = await page.evaluate((vw) => {
+          const sw = document.documentElement.scrollWidth;
+          if (sw <= vw + 1) return [];
+          const wide = [];
+          for (const el of document.body.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.right > vw + 1 && r.width > 0) {
+              let inScroller = false;
+              for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+                const ox = getComputedStyle(a).overflowX;
+                if (ox === 'auto' || ox === 'scroll' || ox === 'hidden' || ox === 'clip') inScroller = true;
+              }
+              if (!inScroller) {
+                const id = el.id ? `#${el.id}` : '';
+                const cls = el.classList.length ? `.${[...el.classList].join('.')}` : '';
+                wide.push(`${el.tagName.toLowerCase()}${id}${cls} (right edge ${Math.round(r.right)} px)`);
+              }
+            }
+            if (wide.length >= 5) break;
+          }
+          return [`page is ${sw} px wide at a ${vw} px wide screen${wide.length ? `; sticking out: ${wide.join(', ')}` : ''}`];
+        }, mode.width);
+        check(`reflow@${mode.name.padEnd(6)} ${p.path}`, over);
+      }
+
+      // the DOM facts the fragment and print checks need, once per page
+      if (!dom.has(p.path)) {
+        dom.set(
+          p.path,
+          await page.evaluate(() => ({
+            ids: [...document.querySelectorAll('[id]')].map((e) => e.id).concat([...document.querySelectorAll('a[name]')].map((e) => e.name)),
+            links: [...document.querySelectorAll('a[href], area[href]')].map((a) => a.href),
+            hints: [...document.querySelectorAll('link[rel~="preconnect" i], link[rel~="dns-prefetch" i], link[rel~="prefetch" i], link[rel~="preload" i], link[rel~="prerender" i]')].map((l) => l.href),
+            title: document.title,
+            h1: document.querySelector('h1')?.textContent || '',
+          })),
+        );
+      }
+
+      // screenshot
+      const file = path.join(shotDir, `${p.file}-${mode.name}.png`);
+      try {
+        await page.screenshot({ path: file, fullPage: true, captureBeyondViewport: true });
+        shots.push(file);
+      } catch (e) {
+        shotProblems.push(`${p.path} @${mode.name}: ${e.message}`);
+      }
+
+      for (const u of log.outside) pageLog.outside.add(u);
+      for (const u of log.failed) pageLog.failed.add(`@${mode.name}: ${u}`);
+      for (const c of log.console) pageLog.console.add(`@${mode.name}: ${c}`);
+    }
+
+    // outside requests (and resource hints towards another host, which no request event shows)
+    const outside = [...pageLog.outside].map((u) => `request to ${u}`);
+    for (const h of dom.get(p.path)?.hints || []) {
+      try {
+        if (new URL(h).origin !== origin) outside.push(`resource hint towards ${h}`);
+      } catch {
+        outside.push(`resource hint with bad URL ${h}`);
+      }
+    }
+    check(`requests  ${p.path}`, outside, 'every request to the atlas itself');
+    check(`load      ${p.path}`, [...loadProblems, ...pageLog.failed, ...pageLog.console], `status ${p.status}, subresources, console`);
+  }
+
+  check(`screenshots: ${shots.length} written to ${path.relative(process.cwd(), shotDir) || shotDir}`, shotProblems);
+  results.axeIncomplete = axeIncomplete;
+  return { browser, tabs, dom };
+}
+
+// Every link with a #fragment to a checked page names an id (or a[name]) on that page.
+function fragmentGate(dom, origin) {
+  const problems = [];
+  let count = 0;
+  for (const [from, facts] of dom) {
+    for (const href of facts.links) {
+      let u;
+      try {
+        u = new URL(href);
+      } catch {
+        continue;
+      }
+      if (u.origin !== origin || !u.hash || u.hash === '#') continue;
+      const target = dom.get(u.pathname + u.search);
+      if (!target) continue;
+      count++;
+      const id = decodeURIComponent(u.hash.slice(1));
+      if (!target.ids.includes(id)) problems.push(`${from}: link to ${u.pathname}${u.search}${u.hash}: no element with that id`);
+    }
+  }
+  check(`fragments: ${count} #links land on an element`, [...new Set(problems)]);
+}
+
+// --- 4. print --------------------------------------------------------------------------------
+
+function norm(s) {
+  return s.normalize('NFKC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+}
+
+async function printGate(browser, pages, dom, outDir) {
+  const target = pages.find((p) => p.path === PRINT_URL) || pages.find((p) => p.path.startsWith('/plots/'));
+  if (!target) return check(`print: ${PRINT_URL}`, ['no plot page was found to print']);
+  const pdf = path.join(outDir, `print-${fileName(target.path)}.pdf`);
+  const problems = [];
+  const page = await browser.newPage();
+  try {
+    await page.setRequestInterception(true);
+    page.on('request', (r) => (r.url().startsWith(new URL(target.url).origin + '/') || r.url().startsWith('data:') ? r.continue() : r.abort()));
+    await page.goto(target.url, { waitUntil: 'load' });
+    // No browser header or footer: the printed page itself must say what it is and where it lives.
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true, displayHeaderFooter: false });
+  } catch (e) {
+    problems.push(`printing failed: ${e.message}`);
+  } finally {
+    await page.close();
+  }
+  if (!problems.length) {
+    // Two readings: pdftotext's default one joins a word broken at a line end (and so drops the
+    // hyphen of `2022-11-` + `strasbourg`); -layout keeps lines as printed.
+    const texts = [];
+    for (const mode of [[], ['-layout']]) {
+      const r = spawnSync('pdftotext', [...mode, '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      if (r.error || r.status !== 0) problems.push(`pdftotext ${mode.join(' ')} failed: ${r.error ? r.error.message : r.stderr}`);
+      else texts.push(norm(r.stdout));
+    }
+    if (texts.length) {
+      const text = texts[0];
+      const facts = dom.get(target.path) || { title: '', h1: '' };
+      const title = norm(facts.title);
+      const h1 = norm(facts.h1);
+      const has = (needle) => needle && texts.some((t) => t.includes(needle) || t.replace(/\s+/g, '').includes(needle.replace(/\s+/g, '')));
+      if (!has(title) && !has(h1)) problems.push(`the PDF's text holds neither the <title> "${title}" nor the h1 "${h1}"`);
+      else info(`found in the PDF: ${has(title) ? `the <title> "${title}"` : `the h1 "${h1}"`}`);
+      if (!has(target.path)) problems.push(`the PDF's text does not hold the page's path ${target.path}`);
+      const pagesMatch = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout?.match(/^Pages:\s+(\d+)/m);
+      info(`${path.relative(process.cwd(), pdf)}: ${pagesMatch ? pagesMatch[1] : '?'} A4 pages, ${text.length} characters of text`);
+    }
+  }
+  return check(`print: ${target.path} to PDF holds its title and URL`, problems);
+}
+
+// --- 5. link crawl ---------------------------------------------------------------------------
+
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+// Starts linkchecker; resolves to a function that prints its result (so it can run beside Chromium).
+function linkGate(base, startUrls, outDir) {
+  const origin = new URL(base).origin;
+  const esc = origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Not --check-extern, and every URL outside the atlas is ignored: linkchecker connects to nothing
+  // but the atlas (not even a DNS look-up for another host or a mailto: domain).
+  const args = ['--no-status', '--verbose', '--recursion-level=-1', '--timeout=30', `--ignore-url=^(?!${esc}/)`, '--output=csv', ...startUrls];
+  return new Promise((resolve) => {
+    const child = spawn('linkchecker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', (e) => resolve(() => check('links: linkchecker ran', [`could not run linkchecker: ${e.message}`])));
+    child.on('close', (code) => {
+      fs.writeFileSync(path.join(outDir, 'linkchecker.csv'), out);
+      const lines = out.split('\n').filter((l) => !l.startsWith('#'));
+      const rows = parseCsv(lines.join('\n')).filter((r) => r.length > 8);
+      const head = rows.shift() || [];
+      const col = Object.fromEntries(head.map((h, i) => [h, i]));
+      if (col.urlname === undefined) {
+        resolve(() => check('links: linkchecker ran', [`no CSV from linkchecker (exit ${code}): ${(err || out).slice(0, 500)}`]));
+        return;
+      }
+      const problems = [];
+      let internal = 0;
+      for (const r of rows) {
+        if (r[col.result] === 'filtered') continue;
+        internal++;
+        const bad = r[col.valid] !== 'True';
+        const warn = (r[col.warningstring] || '').trim();
+        if (bad || warn) {
+          const where = r[col.parentname] ? ` (linked from ${r[col.parentname]} line ${r[col.line]})` : '';
+          problems.push(`${r[col.url] || r[col.urlname]}${where}: ${r[col.result]}${warn ? `; ${warn}` : ''}`);
+        }
+      }
+      if (code !== 0 && !problems.length) problems.push(`linkchecker exited ${code}: ${err.split('\n').filter((l) => !/Running as root|Checking intern URLs/.test(l)).join(' ').slice(0, 500)}`);
+      resolve(() => check(`links: linkchecker from / (${internal} atlas URLs answer 200; outside URLs not contacted)`, problems));
+    });
+  });
+}
+
+// --- main ------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  const { base, out } = parseArgs(process.argv);
+  const origin = new URL(base).origin;
+  const outDir = path.resolve(out);
+  fs.mkdirSync(outDir, { recursive: true });
+  results.axe = [];
+
+  const health = await waitForHealth(base);
+  if (!check(`server: ${base}/healthz answers ok`, health ? [health] : [])) return finish(started, outDir);
+
+  // Pages: crawl, the extra URLs, the 404 page.
+  const { pages, problems } = await discover(base);
+  for (const x of EXTRA_URLS) {
+    if (pages.has(x)) continue;
+    const r = await get(origin + x).catch((e) => ({ status: 0, type: '', body: e.message }));
+    if (r.status === 404) {
+      info(`not served yet, skipped: ${x}`);
+      continue;
+    }
+    if (r.status === 200 && isHtml(r.type)) pages.set(x, { url: origin + x, path: x, status: 200, html: r.body });
+    else problems.push(`${x}: answered ${r.status} ${r.type}, expected 200 HTML or 404`);
+  }
+  const nf = await get(origin + NOT_FOUND_URL).catch((e) => ({ status: 0, type: '', body: e.message }));
+  if (nf.status === 404 && isHtml(nf.type)) pages.set(NOT_FOUND_URL, { url: origin + NOT_FOUND_URL, path: NOT_FOUND_URL, status: 404, html: nf.body });
+  else problems.push(`${NOT_FOUND_URL}: answered ${nf.status} ${nf.type}, expected the HTML 404 page`);
+  const list = [...pages.values()];
+  const used = new Set();
+  for (const p of list) {
+    let name = fileName(p.path);
+    for (let n = 2; used.has(name); n++) name = `${fileName(p.path)}-${n}`;
+    used.add(name);
+    p.file = name;
+  }
+  check(`pages: ${list.length} HTML pages (crawl from /, extra URLs, the 404 page)`, problems);
+  fs.writeFileSync(path.join(outDir, 'pages.txt'), list.map((p) => `${p.status} ${p.path}`).join('\n') + '\n');
+
+  // The Nu checker (a JVM) and linkchecker run beside the browser; their results are read after.
+  const nuPromise = startNu(list, path.join(outDir, 'html'));
+  const linkStarts = [`${origin}/`, ...list.filter((p) => p.status === 200 && EXTRA_URLS.includes(p.path)).map((p) => p.url)];
+  const linkPromise = linkGate(base, linkStarts, outDir);
+
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-gates-chromium-'));
+  let b = null;
+  try {
+    b = await browserGates(list, origin, outDir, profileDir);
+    if (b) {
+      fragmentGate(b.dom, origin);
+      await printGate(b.browser, list, b.dom, outDir);
+    }
+  } finally {
+    if (b) await b.browser.close().catch(() => {});
+    fs.rmSync(profileDir, { recursive: true, force: true });
+  }
+
+  reportNu(await nuPromise, list);
+  (await linkPromise)();
+  return finish(started, outDir);
+}
+
+function finish(started, outDir) {
+  fs.writeFileSync(path.join(outDir, 'report.json'), JSON.stringify(results, null, 2));
+  const gateSecs = Math.round((Date.now() - started) / 1000);
+  const total = process.env.GATES_STARTED ? ` (${Math.round(Date.now() / 1000 - Number(process.env.GATES_STARTED))} s with installs and the release build)` : '';
+  console.log(`      checks took ${gateSecs} s${total}; findings in ${path.relative(process.cwd(), outDir)}/report.json`);
+  console.log(`${results.passed} passed, ${results.failed} failed`);
+  process.exitCode = results.failed ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.log(`FAIL  gates crashed: ${e.stack || e}`);
+  results.failed++;
+  console.log(`${results.passed} passed, ${results.failed} failed`);
+  process.exitCode = 1;
+});
