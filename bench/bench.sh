@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: the atlas against nginx serving the same page from `iskp-atlas export`,
 # the two alternated in one run with the same wrk settings; then start-up time, peak RSS, compressed
-# page sizes, and the query-string pages. Loopback only. Needs nginx and wrk (Debian: nginx-light wrk).
+# page sizes, and the query-string pages (saturated with wrk, and at a fixed rate with oha).
+# Loopback only. Needs nginx and wrk (Debian: nginx-light wrk); oha (`cargo install oha`) for the
+# fixed-rate latencies, which are skipped without it.
 #
 #   bash bench/bench.sh                 # defaults: 3 rounds of 10 s, 64 connections, 2 wrk threads
 #   ROUNDS=5 DURATION=20s bash bench/bench.sh
@@ -63,6 +65,8 @@ nginx -c "$WORK/nginx.conf"
 RUST_LOG=warn "$BIN" --bind "127.0.0.1:$ATLAS_PORT" &
 ATLAS_PID=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$ATLAS_PORT/healthz" >/dev/null && break; sleep 0.05; done
+# Let the background warm-up (rendering and compressing the permanent pages) finish first.
+sleep 3
 
 NGINX_URL="http://127.0.0.1:$NGINX_PORT$PAGE"
 ATLAS_URL="http://127.0.0.1:$ATLAS_PORT$PAGE"
@@ -106,6 +110,18 @@ for q in "/plots?country=DE&year=2023" "/search?q=tajik" "/compare?plots=2022-11
   printf '  %-58s %10s req/s  p99 %s ms %s\n' "$q" "$rps" "$p99" "$errors"
 done
 
+RATE=${RATE:-2000}
+if command -v oha >/dev/null; then
+  echo
+  echo "query-string pages at a fixed $RATE req/s over $CONNS connections for $DURATION (oha), latency percentiles:"
+  for q in "/plots?country=DE&year=2023" "/search?q=tajik" "/compare?plots=2022-11-strasbourg,2023-12-cologne-vienna"; do
+    oha -z "$DURATION" -c "$CONNS" -q "$RATE" --no-tui --output-format json "http://127.0.0.1:$ATLAS_PORT$q" 2>/dev/null |
+      python3 bench/oha_summary.py "$q"
+  done
+else
+  echo "(oha not installed: fixed-rate latencies skipped; cargo install oha)"
+fi
+
 echo
 echo "peak RSS of the atlas after the runs: $(awk '/VmHWM/ {print $2, $3}' /proc/$ATLAS_PID/status)"
 
@@ -114,7 +130,7 @@ echo "compressed size of each page plus its stylesheet (brotli, as a browser ask
 CSS=$(curl -s "http://127.0.0.1:$ATLAS_PORT/" | grep -o '/static/atlas\.[0-9a-f]*\.css' | head -1)
 css_bytes=$(curl -s -H 'Accept-Encoding: br' "http://127.0.0.1:$ATLAS_PORT$CSS" | wc -c)
 max=0
-for p in / /plots /offices /patterns /method /sources /changelog $(curl -s "http://127.0.0.1:$ATLAS_PORT/api/plots.json" | python3 -c 'import json,sys; print(" ".join(p["url"] for p in json.load(sys.stdin)["plots"]))'); do
+for p in / /plots /offices /patterns /method /sources /changelog /map /timeline /network $(curl -s "http://127.0.0.1:$ATLAS_PORT/api/plots.json" | python3 -c 'import json,sys; print(" ".join(p["url"] for p in json.load(sys.stdin)["plots"]))'); do
   b=$(curl -s -H 'Accept-Encoding: br' "http://127.0.0.1:$ATLAS_PORT$p" | wc -c)
   total=$((b + css_bytes)); [ $total -gt $max ] && max=$total
   printf '  %-40s %6d + %5d = %6d bytes\n' "$p" "$b" "$css_bytes" "$total"

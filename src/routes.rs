@@ -10,7 +10,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -89,7 +89,9 @@ pub fn app(state: Arc<AppState>) -> Router {
         ))
         .layer(middleware::from_fn_with_state(state.clone(), serve_cached))
         .layer(middleware::from_fn_with_state(state.clone(), render_error_pages))
-        .layer(CompressionLayer::new())
+        // Pages built per request are small; the fastest level keeps their CPU cost and the encoders'
+        // working memory low (the cached pages are compressed once, at the highest level, elsewhere).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))
         .layer(
             TraceLayer::new_for_http()
