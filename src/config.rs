@@ -33,20 +33,16 @@ pub struct ExportArgs {
     /// Directory to write into (created if missing).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
-    /// Path prefix the copy will be served under, for its permanent URLs (links are relative anyway).
-    #[arg(long, env = "ATLAS_BASE_PATH", default_value = "", value_name = "PREFIX", value_parser = parse_base_path)]
-    pub base_path: String,
-    /// Scheme and host the copy will be reached at, for absolute permanent URLs, sitemap.xml and robots.txt.
-    #[arg(long, env = "ATLAS_PUBLIC_URL", value_name = "URL", value_parser = parse_public_url)]
-    pub public_url: Option<String>,
+    #[command(flatten)]
+    pub site: SiteArgs,
     #[command(flatten)]
     pub data: DataArgs,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct DataArgs {
-    /// Read the dataset from this directory (dataset.json, plots.json, sources.json)
-    /// instead of the copy compiled into the binary.
+    /// Read the dataset from this directory (dataset.json, plots.json, sources.json, offices.json,
+    /// analysis.json) instead of the copy compiled into the binary.
     #[arg(long, env = "ATLAS_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 }
@@ -56,6 +52,15 @@ pub struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, env = "ATLAS_BIND", default_value = "127.0.0.1:3000", value_name = "ADDR")]
     pub bind: SocketAddr,
+    #[command(flatten)]
+    pub site: SiteArgs,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Where readers reach the atlas: shared by `serve` and `export`.
+#[derive(Debug, Clone, Args)]
+pub struct SiteArgs {
     /// Path prefix the atlas is served under behind a reverse proxy, e.g. `/atlas`.
     /// Every link, asset and redirect carries it.
     #[arg(long, env = "ATLAS_BASE_PATH", default_value = "", value_name = "PREFIX", value_parser = parse_base_path)]
@@ -64,8 +69,6 @@ pub struct ServeArgs {
     /// permanent URLs in citations and link previews. Without it, links are root-relative.
     #[arg(long, env = "ATLAS_PUBLIC_URL", value_name = "URL", value_parser = parse_public_url)]
     pub public_url: Option<String>,
-    #[command(flatten)]
-    pub data: DataArgs,
 }
 
 /// `""` or `/segment[/segment…]`, without a trailing slash.
@@ -138,12 +141,12 @@ mod tests {
             Cli::try_parse_from(["iskp-atlas", "--bind", "127.0.0.1:8080", "--base-path", "/atlas"]).expect("parses");
         assert!(cli.command.is_none());
         assert_eq!(cli.serve.bind.port(), 8080);
-        assert_eq!(cli.serve.base_path, "/atlas");
+        assert_eq!(cli.serve.site.base_path, "/atlas");
         let cli = Cli::try_parse_from(["iskp-atlas", "serve", "--bind", "127.0.0.1:0"]).expect("parses");
         assert!(matches!(cli.command, Some(Command::Serve(ref a)) if a.bind.port() == 0));
         let cli = Cli::try_parse_from(["iskp-atlas", "check", "--data", "/tmp/x"]).expect("parses");
         assert!(matches!(cli.command, Some(Command::Check(ref a)) if a.data.is_some()));
         let cli = Cli::try_parse_from(["iskp-atlas", "export", "/tmp/out", "--base-path", "/atlas"]).expect("parses");
-        assert!(matches!(cli.command, Some(Command::Export(ref a)) if a.base_path == "/atlas"));
+        assert!(matches!(cli.command, Some(Command::Export(ref a)) if a.site.base_path == "/atlas"));
     }
 }

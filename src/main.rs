@@ -84,8 +84,8 @@ fn export(args: ExportArgs) -> ExitCode {
     };
     match rt.block_on(iskp_atlas::export::export(
         data,
-        args.base_path,
-        args.public_url,
+        args.site.base_path,
+        args.site.public_url,
         &args.dir,
     )) {
         Ok(report) => {
@@ -113,7 +113,7 @@ fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let state = match AppState::new(data, args.base_path.clone(), args.public_url.clone()) {
+    let state = match AppState::new(data, args.site.base_path.clone(), args.site.public_url.clone()) {
         Ok(state) => Arc::new(state),
         Err(e) => {
             eprintln!("{e}");
@@ -135,7 +135,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         let addr = listener
             .local_addr()
             .map_or_else(|_| args.bind.to_string(), |a| a.to_string());
-        tracing::info!("listening on http://{addr}{}/", args.base_path);
+        tracing::info!("listening on http://{addr}{}/", args.site.base_path);
         let app = app(state.clone());
         tokio::spawn(warm_up(state, app.clone()));
         iskp_atlas::server::serve(listener, app, shutdown_signal()).await;

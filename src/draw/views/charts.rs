@@ -9,6 +9,8 @@ use crate::draw::scale::{Linear, ticks};
 #[derive(Debug, Clone)]
 pub struct Chart {
     pub id: String,
+    /// A second class on the `<svg>` besides `chart` (e.g. `timeline`), for styles and tests.
+    pub kind: &'static str,
     pub title: String,
     pub desc: String,
     pub width: u32,
@@ -31,40 +33,50 @@ const WIDTH: u32 = 640;
 const ROW: f64 = 26.0;
 const LABEL_W: f64 = 210.0;
 
-fn axis_ticks(chart: &mut Chart, scale: &Linear, max: f64, y0: f64, y1: f64, vertical_axis: bool) {
+/// A vertical gridline at `x` from `y0` to `y1`, labelled below.
+fn grid_x(c: &mut Chart, x: f64, y0: f64, y1: f64, label: String) {
+    c.lines.push(Line {
+        x1: num(x),
+        y1: num(y0),
+        x2: num(x),
+        y2: num(y1),
+        class: "grid",
+    });
+    c.texts.push(Text {
+        x: num(x),
+        y: num(y1 + 16.0),
+        anchor: "middle",
+        class: "tick",
+        content: label,
+    });
+}
+
+/// A horizontal gridline at `y` from `x0` to `x1`, labelled on the left.
+fn grid_y(c: &mut Chart, y: f64, x0: f64, x1: f64, label: String) {
+    c.lines.push(Line {
+        x1: num(x0),
+        y1: num(y),
+        x2: num(x1),
+        y2: num(y),
+        class: "grid",
+    });
+    c.texts.push(Text {
+        x: num(x0 - 6.0),
+        y: num(y + 4.0),
+        anchor: "end",
+        class: "tick",
+        content: label,
+    });
+}
+
+fn axis_ticks(chart: &mut Chart, scale: &Linear, max: f64, from: f64, to: f64, vertical_axis: bool) {
     for t in ticks(0.0, max, 5) {
-        let p = num(scale.at(t));
+        let p = scale.at(t);
         let label = format!("{t:.0}");
         if vertical_axis {
-            chart.lines.push(Line {
-                x1: num(y0),
-                y1: p.clone(),
-                x2: num(y1),
-                y2: p.clone(),
-                class: "grid",
-            });
-            chart.texts.push(Text {
-                x: num(y0 - 6.0),
-                y: num(scale.at(t) + 4.0),
-                anchor: "end",
-                class: "tick",
-                content: label,
-            });
+            grid_y(chart, p, from, to, label)
         } else {
-            chart.lines.push(Line {
-                x1: p.clone(),
-                y1: num(y0),
-                x2: p.clone(),
-                y2: num(y1),
-                class: "grid",
-            });
-            chart.texts.push(Text {
-                x: p,
-                y: num(y1 + 16.0),
-                anchor: "middle",
-                class: "tick",
-                content: label,
-            });
+            grid_x(chart, p, from, to, label)
         }
     }
 }
@@ -194,21 +206,7 @@ pub fn dots(id: &str, title: &str, desc: &str, ages: &[(u32, String, Option<Stri
     };
     let mut t = lo;
     while t <= hi {
-        let p = num(x.at(t));
-        c.lines.push(Line {
-            x1: p.clone(),
-            y1: num(20.0),
-            x2: p.clone(),
-            y2: num(base),
-            class: "grid",
-        });
-        c.texts.push(Text {
-            x: p,
-            y: num(base + 18.0),
-            anchor: "middle",
-            class: "tick",
-            content: format!("{t:.0}"),
-        });
+        grid_x(&mut c, x.at(t), 20.0, base, format!("{t:.0}"));
         t += 5.0;
     }
     // The under-21 band the report's teenager finding points to, marked by a rule and a label, not a colour.
@@ -265,9 +263,10 @@ pub fn dots(id: &str, title: &str, desc: &str, ages: &[(u32, String, Option<Stri
     c
 }
 
-fn empty() -> Chart {
+pub fn empty() -> Chart {
     Chart {
         id: String::new(),
+        kind: "bars",
         title: String::new(),
         desc: String::new(),
         width: 0,

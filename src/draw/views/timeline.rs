@@ -5,6 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::charts::{Chart, empty};
 use super::{Circle, Line, Rect, Text};
 use crate::draw::num;
 use crate::draw::scale::Linear;
@@ -27,14 +28,9 @@ pub struct OrgMark {
 
 #[derive(Debug, Clone)]
 pub struct Timeline {
-    pub title: String,
-    pub desc: String,
-    pub width: u32,
-    pub height: u32,
-    pub rects: Vec<Rect>,
-    pub circles: Vec<Circle>,
-    pub lines: Vec<Line>,
-    pub texts: Vec<Text>,
+    /// The picture, printed by the same template as the charts.
+    pub chart: Chart,
+    /// The numbered organisation events, for the list beside it.
     pub events: Vec<OrgMark>,
 }
 
@@ -49,7 +45,9 @@ fn span(d: &PartialDate) -> (f64, f64) {
 
 pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
     let x = Linear::new((f64::from(FIRST_YEAR), f64::from(LAST_YEAR + 1)), (30.0, WIDTH - 20.0));
-    let mut t = Timeline {
+    let mut t = Chart {
+        id: "timeline".into(),
+        kind: "timeline",
         title: format!("Timeline of ISKP and its plots in Europe, {FIRST_YEAR}–{LAST_YEAR}"),
         desc: format!(
             "Above the axis, {} numbered events of the Islamic State's organisation from the report's chronology; below it, the {} plots by month, each linked to its page; the June 2024 Europol operation and the plot-free first half of 2025 are marked.",
@@ -62,12 +60,9 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
         ),
         width: WIDTH as u32,
         height: 330,
-        rects: Vec::new(),
-        circles: Vec::new(),
-        lines: Vec::new(),
-        texts: Vec::new(),
-        events: Vec::new(),
+        ..empty()
     };
+    let mut events = Vec::new();
     // The 2025 lull: the first half of 2025, a shaded band with a label.
     let (l0, l1) = (x.at(2025.0), x.at(2025.5));
     t.rects.push(Rect {
@@ -172,7 +167,7 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
             y2: num(AXIS_Y),
             class: "stem",
         });
-        t.events.push(OrgMark {
+        events.push(OrgMark {
             number,
             date: e.date,
             label: e.label.clone(),
@@ -242,10 +237,10 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
         let shift = 30.0 - top;
         shift_all(&mut t, shift);
     }
-    t
+    Timeline { chart: t, events }
 }
 
-fn shift_all(t: &mut Timeline, dy: f64) {
+fn shift_all(t: &mut Chart, dy: f64) {
     let s = |v: &mut String| {
         if let Ok(n) = v.parse::<f64>() {
             *v = num(n + dy);
@@ -270,13 +265,13 @@ mod tests {
         let data = Dataset::embedded().expect("valid");
         let site = Site::new(String::new(), None, "1.0.0".into(), data.meta.report.clone());
         let t = timeline(&site, &data);
-        let plots: Vec<&Circle> = t.circles.iter().filter(|c| c.class == "plot").collect();
+        let plots: Vec<&Circle> = t.chart.circles.iter().filter(|c| c.class == "plot").collect();
         assert_eq!(plots.len(), 7);
         let xs: Vec<f64> = plots.iter().map(|c| c.cx.parse().expect("x")).collect();
         assert!(xs.windows(2).all(|w| w[0] <= w[1]), "{xs:?}");
         assert_eq!(plots[0].href.as_deref(), Some("/plots/2020-04-north-rhine-westphalia"));
         assert!(t.events.iter().any(|e| e.date.iso() == "2024-06"));
         // Year-precision events are drawn as spans, not points.
-        assert!(t.rects.iter().any(|r| r.class == "span"));
+        assert!(t.chart.rects.iter().any(|r| r.class == "span"));
     }
 }
