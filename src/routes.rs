@@ -75,6 +75,12 @@ pub fn app(state: Arc<AppState>) -> Router {
         let home = at("/");
         router = router.route(&base, get(move || async move { Redirect::permanent(&home) }));
     }
+    layered(router, state)
+}
+
+/// Wraps routes in the fallback and every layer the atlas answers through (public so a test can
+/// check the layers around a route of its own, e.g. one that panics).
+pub fn layered(router: Router<Arc<AppState>>, state: Arc<AppState>) -> Router {
     router
         .fallback(fallback)
         // Layers run outside-in from the bottom: logging, security headers, compression of dynamic

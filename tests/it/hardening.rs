@@ -217,3 +217,22 @@ async fn forms_and_links_carry_the_base_path() {
         "URLs in downloads carry it too"
     );
 }
+
+async fn boom() -> &'static str {
+    panic!("a handler bug")
+}
+
+#[tokio::test]
+async fn a_panicking_handler_gives_the_500_page_not_a_dropped_connection() {
+    use iskp_atlas::AppState;
+    let state = std::sync::Arc::new(AppState::new(dataset(), String::new(), None).expect("state"));
+    let routes = axum::Router::new().route("/boom", axum::routing::get(boom));
+    let app = iskp_atlas::routes::layered(routes, state);
+    let page = get(&app, "/boom").await;
+    assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(page.header("content-type").starts_with("text/html"));
+    let doc = page.html();
+    assert_eq!(one_text(&doc, "h1"), "Something went wrong");
+    assert!(!page.body.contains("a handler bug"), "nothing internal is shown");
+    assert!(!page.header("content-security-policy").is_empty());
+}
