@@ -4,7 +4,6 @@
 use crate::cache::PageCache;
 use crate::draw::views::map::Geo;
 use crate::explore::search::Index;
-use crate::handlers::api::ApiDocs;
 use crate::model::Dataset;
 use crate::model::source::Report;
 
@@ -126,7 +125,6 @@ pub fn today() -> chrono::NaiveDate {
 pub struct AppState {
     pub data: Dataset,
     pub site: Site,
-    pub api: ApiDocs,
     pub search: Index,
     pub cache: PageCache,
     /// Country shapes for the maps.
@@ -135,8 +133,6 @@ pub struct AppState {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    #[error("could not prepare the JSON API: {0}")]
-    Api(#[from] serde_json::Error),
     #[error("data/geo/map.json: {0}")]
     Geo(String),
 }
@@ -175,14 +171,12 @@ pub fn cacheable_paths(data: &Dataset, site: &Site) -> Vec<String> {
 impl AppState {
     pub fn new(data: Dataset, base: String, public_url: Option<String>) -> Result<AppState, StartError> {
         let site = Site::new(base, public_url, data.meta.version.clone(), data.meta.report.clone());
-        let api = ApiDocs::build(&data, &site)?;
         let search = Index::build(&data);
         let cache = PageCache::new(cacheable_paths(&data, &site));
         let geo = Geo::embedded().map_err(StartError::Geo)?;
         Ok(AppState {
             data,
             site,
-            api,
             search,
             cache,
             geo,

@@ -1,9 +1,7 @@
 //! The JSON API (`/api/plots.json`, `/api/plots/{slug}.json`) and `/healthz`.
 //!
-//! The documents are serialised once at start-up ([`ApiDocs::build`]): the data never changes while
-//! the process runs, so each request only copies bytes.
+//! The documents are serialised when first asked for each day; the page cache (`cache`) keeps them.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
@@ -94,55 +92,52 @@ struct OneDoc<'a> {
     plot: &'a PlotJson<'a>,
 }
 
-#[derive(Debug)]
-pub struct ApiDocs {
-    all: String,
-    by_slug: HashMap<String, String>,
+/// The whole of `/api/plots.json`.
+pub fn all_plots(data: &Dataset, site: &Site) -> Result<String, serde_json::Error> {
+    let m = &data.meta;
+    let dataset = DatasetJson {
+        title: &m.title,
+        version: &m.version,
+        reviewed: &m.reviewed,
+        period: &m.period,
+        source: ReportJson::new(&m.report),
+        licence: &m.licence,
+        sections: &m.sections,
+        changelog: &m.changelog,
+    };
+    let plots: Vec<PlotJson> = data.plots.iter().map(|p| PlotJson::new(p, site)).collect();
+    serde_json::to_string_pretty(&AllDoc { dataset, plots: &plots })
 }
 
-impl ApiDocs {
-    pub fn build(data: &Dataset, site: &Site) -> Result<ApiDocs, serde_json::Error> {
-        let m = &data.meta;
-        let dataset = DatasetJson {
-            title: &m.title,
+/// `/api/plots/{slug}.json` for one plot.
+pub fn one_plot(data: &Dataset, site: &Site, plot: &Plot) -> Result<String, serde_json::Error> {
+    let m = &data.meta;
+    let doc = OneDoc {
+        dataset: DatasetRef {
             version: &m.version,
-            reviewed: &m.reviewed,
-            period: &m.period,
             source: ReportJson::new(&m.report),
-            licence: &m.licence,
-            sections: &m.sections,
-            changelog: &m.changelog,
-        };
-        let plots: Vec<PlotJson> = data.plots.iter().map(|p| PlotJson::new(p, site)).collect();
-        let all = serde_json::to_string_pretty(&AllDoc { dataset, plots: &plots })?;
-        let mut by_slug = HashMap::new();
-        for plot in &plots {
-            let doc = OneDoc {
-                dataset: DatasetRef {
-                    version: &m.version,
-                    source: ReportJson::new(&m.report),
-                },
-                plot,
-            };
-            by_slug.insert(plot.plot.slug.clone(), serde_json::to_string_pretty(&doc)?);
-        }
-        Ok(ApiDocs { all, by_slug })
-    }
+        },
+        plot: &PlotJson::new(plot, site),
+    };
+    serde_json::to_string_pretty(&doc)
 }
 
-fn json(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response()
+fn json(body: Result<String, serde_json::Error>) -> Result<Response, AppError> {
+    let body = body.map_err(|e| AppError::Internal(format!("serialising the API: {e}")))?;
+    Ok(([(header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response())
 }
 
-pub async fn plots(State(state): State<Arc<AppState>>) -> Response {
-    json(state.api.all.clone())
+// Both documents are built per request; the page cache keeps the result for the day, so this runs
+// about once a day per document.
+pub async fn plots(State(state): State<Arc<AppState>>) -> Result<Response, AppError> {
+    json(all_plots(&state.data, &state.site))
 }
 
 /// `/api/plots/{slug}.json`; the router matches the whole segment, so the suffix is checked here.
 pub async fn plot(State(state): State<Arc<AppState>>, Path(file): Path<String>) -> Result<Response, AppError> {
     let slug = file.strip_suffix(".json").ok_or(AppError::NotFound)?;
-    let body = state.api.by_slug.get(slug).ok_or(AppError::NotFound)?;
-    Ok(json(body.clone()))
+    let plot = state.data.plot(slug).ok_or(AppError::NotFound)?;
+    json(one_plot(&state.data, &state.site, plot))
 }
 
 /// The router is built only after the dataset has loaded and validated, so answering at all means ready.
