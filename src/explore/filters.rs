@@ -152,14 +152,18 @@ impl Selection {
             if value.trim().is_empty() {
                 continue;
             }
-            if value.chars().count() > MAX_VALUE_LEN && key != "q" {
+            // `q` is bounded by the search itself, and `plots` holds a list: its slugs are checked one by one.
+            if value.chars().count() > MAX_VALUE_LEN && key != "q" && key != "plots" {
                 s.notices
                     .push(format!("Ignored a {key} value longer than {MAX_VALUE_LEN} characters."));
                 continue;
             }
             if key == "plots" {
                 for slug in value.split(',').map(str::trim).filter(|x| !x.is_empty()) {
-                    if data.plot(slug).is_none() {
+                    if slug.chars().count() > MAX_VALUE_LEN {
+                        s.notices
+                            .push(format!("Ignored a plots value longer than {MAX_VALUE_LEN} characters."));
+                    } else if data.plot(slug).is_none() {
                         s.notices
                             .push(format!("Ignored plots={slug}: there is no plot with that slug."));
                     } else if !s.chosen.iter().any(|c| c == slug) {
@@ -353,6 +357,17 @@ mod tests {
                 ("2024".into(), 0)
             ]
         );
+    }
+
+    #[test]
+    fn a_long_list_of_plots_is_read_slug_by_slug() {
+        let d = data();
+        let all: Vec<&str> = d.plots.iter().map(|p| p.slug.as_str()).collect();
+        let s = Selection::parse(Some(&format!("plots={}", all.join(","))), &d);
+        assert_eq!(s.chosen, all);
+        assert!(s.notices.is_empty(), "{:?}", s.notices);
+        let s = Selection::parse(Some(&format!("plots=2022-11-strasbourg,{}", "x".repeat(500))), &d);
+        assert_eq!((s.chosen.len(), s.notices.len()), (1, 1));
     }
 
     #[test]

@@ -194,6 +194,17 @@ async fn compare_and_briefing_ignore_unknown_slugs_with_a_message() {
 }
 
 #[tokio::test]
+async fn all_seven_plots_can_be_compared_and_briefed_at_once() {
+    let app = atlas();
+    let all: Vec<String> = dataset().plots.iter().map(|p| p.slug.clone()).collect();
+    let doc = get(&app, &format!("/compare?plots={}", all.join(","))).await.html();
+    assert_eq!(doc.select(&sel(".compare-plots thead a")).count(), 7);
+    let doc = get(&app, &format!("/briefing?plots={}", all.join(","))).await.html();
+    assert_eq!(doc.select(&sel("section.briefing-plot")).count(), 7);
+    assert!(texts(&doc, ".notices li").is_empty());
+}
+
+#[tokio::test]
 async fn the_briefing_pack_has_a_cover_a_page_per_plot_and_the_sources() {
     let doc = get(
         &atlas(),
