@@ -58,7 +58,6 @@ pub struct ComparePage<'a> {
     pub structured: Vec<Row>,
     pub notices: Vec<String>,
     pub chooser: Vec<PlotLink>,
-    pub chosen: Vec<String>,
 }
 
 impl<'a> ComparePage<'a> {
@@ -93,16 +92,11 @@ impl<'a> ComparePage<'a> {
             structured: rows(&STRUCTURED, shown),
             notices: sel.notices,
             chooser: chooser(site, data),
-            chosen: sel.chosen,
         }
     }
 
     pub fn differing(&self) -> usize {
         self.table1.iter().chain(&self.structured).filter(|r| r.differs).count()
-    }
-
-    pub fn is_chosen(&self, slug: &str) -> bool {
-        self.chosen.iter().any(|c| c == slug)
     }
 }
 

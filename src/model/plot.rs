@@ -340,10 +340,6 @@ impl Plot {
         format!("{}, {}", self.place_label, self.date)
     }
 
-    pub fn known_ages(&self) -> usize {
-        self.ages.len()
-    }
-
     pub fn unknown_ages(&self) -> u32 {
         self.cell_size.saturating_sub(self.ages.len() as u32)
     }
@@ -355,10 +351,5 @@ impl Plot {
             .map(|n| format!("{} ({})", n.nationality, n.count))
             .collect::<Vec<_>>()
             .join(", ")
-    }
-
-    /// Whether a data note concerns `field`.
-    pub fn has_note(&self, field: &str) -> bool {
-        self.data_notes.iter().any(|n| n.field == field)
     }
 }
