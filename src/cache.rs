@@ -77,13 +77,17 @@ impl Entry {
             }),
             Encoding::Brotli => self.br.get_or_init(|| {
                 let mut out = Vec::new();
-                // Quality 10 with a 64 KiB window: pages within 2% of quality 11 with a 4 MiB
-                // window, at a fraction of the encoder's working memory. Measured peak RSS under
-                // load: 16-18 MB here, against 18-26 MB for quality 11 (and 36 MB for quality 9,
-                // whose encoder allocates larger tables).
+                // Quality 10 with a window just large enough for the body (64 to 256 KiB): a long
+                // page's evidence repeats quotations and section names far apart, which a 64 KiB
+                // window cannot reach (/offices: 41 KB with it, 28.5 KB with 256 KiB). Blocks stay
+                // at 64 KiB: the encoder's working memory grows with the block, and larger ones
+                // gained nothing here but 4 MB of peak RSS. (Quality 11 took 18-26 MB of RSS under
+                // load against 16-18 MB at 10; quality 9 allocates larger tables, 36 MB.)
                 let params = brotli::enc::BrotliEncoderParams {
                     quality: 10,
-                    lgwin: 16,
+                    lgwin: window_bits(self.body.len()),
+                    size_hint: self.body.len(),
+                    lgblock: 16,
                     ..Default::default()
                 };
                 match brotli::BrotliCompress(&mut self.body.as_ref(), &mut out, &params) {
@@ -93,6 +97,13 @@ impl Entry {
             }),
         }
     }
+}
+
+/// Brotli's window for a body of `len` bytes: the smallest power of two that holds it, from 2^16
+/// to 2^18 (256 KiB, past which the longest pages gain under 1%).
+fn window_bits(len: usize) -> i32 {
+    let bits = usize::BITS - len.saturating_sub(1).leading_zeros();
+    bits.clamp(16, 18) as i32
 }
 
 /// One slot per cacheable path (including the base path). The key set is fixed at start-up.
@@ -278,6 +289,16 @@ mod tests {
         brotli::BrotliDecompress(&mut e.body(Encoding::Brotli).as_ref(), &mut out).expect("brotli");
         assert_eq!(out, body);
         assert!(e.body(Encoding::Brotli).len() < body.len() / 10);
+    }
+
+    #[test]
+    fn the_brotli_window_fits_the_body_within_bounds() {
+        assert_eq!(window_bits(0), 16);
+        assert_eq!(window_bits(40_000), 16);
+        assert_eq!(window_bits(65_536), 16);
+        assert_eq!(window_bits(65_537), 17);
+        assert_eq!(window_bits(200_000), 18);
+        assert_eq!(window_bits(5_000_000), 18);
     }
 
     #[test]

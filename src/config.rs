@@ -22,7 +22,7 @@ pub enum Command {
     /// Serve the atlas over HTTP (the default).
     Serve(ServeArgs),
     /// Validate a dataset and exit: 0 when valid, 1 with every problem listed when not.
-    Check(DataArgs),
+    Check(CheckArgs),
     /// Write the atlas as static files (pages, JSON, CSV, assets) into DIR, with relative links
     /// that work from a web server under any path and from a file share.
     Export(ExportArgs),
@@ -37,6 +37,16 @@ pub struct ExportArgs {
     pub site: SiteArgs,
     #[command(flatten)]
     pub data: DataArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// A plain-text copy of the report: also verify that every evidence quotation occurs in its
+    /// section and that statements hedge where the report's sentence does.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -145,7 +155,7 @@ mod tests {
         let cli = Cli::try_parse_from(["iskp-atlas", "serve", "--bind", "127.0.0.1:0"]).expect("parses");
         assert!(matches!(cli.command, Some(Command::Serve(ref a)) if a.bind.port() == 0));
         let cli = Cli::try_parse_from(["iskp-atlas", "check", "--data", "/tmp/x"]).expect("parses");
-        assert!(matches!(cli.command, Some(Command::Check(ref a)) if a.data.is_some()));
+        assert!(matches!(cli.command, Some(Command::Check(ref a)) if a.data.data.is_some()));
         let cli = Cli::try_parse_from(["iskp-atlas", "export", "/tmp/out", "--base-path", "/atlas"]).expect("parses");
         assert!(matches!(cli.command, Some(Command::Export(ref a)) if a.site.base_path == "/atlas"));
     }

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use iskp_atlas::config::{Cli, Command, DataArgs, ExportArgs, ServeArgs};
-use iskp_atlas::model::{DataErrors, Dataset};
+use iskp_atlas::config::{CheckArgs, Cli, Command, DataArgs, ExportArgs, ServeArgs};
+use iskp_atlas::model::{DataErrors, Dataset, quotes};
 use iskp_atlas::{AppState, app};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
@@ -39,21 +39,59 @@ fn load(args: &DataArgs) -> Result<Dataset, DataErrors> {
     }
 }
 
-fn check(args: &DataArgs) -> ExitCode {
-    match load(args) {
-        Ok(data) => {
-            println!(
-                "ok: dataset {} with {} plots and {} sources is valid",
-                data.meta.version,
-                data.plots.len(),
-                data.sources.len()
-            );
-            ExitCode::SUCCESS
-        }
+fn check(args: &CheckArgs) -> ExitCode {
+    let data = match load(&args.data) {
+        Ok(data) => data,
         Err(errors) => {
             eprint!("{errors}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+    };
+    println!(
+        "ok: dataset {} with {} plots and {} sources is valid",
+        data.meta.version,
+        data.plots.len(),
+        data.sources.len()
+    );
+    let Some(path) = &args.report else {
+        println!(
+            "quotations not verified: {} statements carry evidence; pass --report FILE (a plain-text copy of the report) to check them",
+            data.statements().len()
+        );
+        return ExitCode::SUCCESS;
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{}: cannot read the report: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = match quotes::ReportText::parse(&text, &data.meta.sections) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("{}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = quotes::check(&data, &report);
+    for problem in &result.problems {
+        eprintln!("  {problem}");
+    }
+    println!(
+        "{} statements, {} quotations checked against {}; {} statements rest on a hedged sentence of the report ({} state it plainly, with a reason given)",
+        result.statements,
+        result.quotations,
+        path.display(),
+        result.hedged,
+        result.exceptions
+    );
+    if result.problems.is_empty() {
+        println!("ok: every quotation is the report's, and every hedge is kept");
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{} problem(s) with the evidence", result.problems.len());
+        ExitCode::FAILURE
     }
 }
 

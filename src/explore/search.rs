@@ -134,7 +134,7 @@ impl Index {
         for p in &data.plots {
             let t = &p.table1;
             let mut text = vec![
-                p.summary.clone(),
+                p.summary.text(),
                 t.location.clone(),
                 t.target.clone(),
                 t.outcome.clone(),
@@ -144,14 +144,14 @@ impl Index {
                 t.nationality.clone(),
                 t.weapons_and_preparation.clone(),
             ]);
-            text.extend(p.data_notes.iter().map(|n| n.note.clone()));
-            text.extend(p.events.iter().map(|e| e.label.clone()));
+            text.extend(p.data_notes.iter().map(|n| n.note.text()));
+            text.extend(p.events.iter().map(|e| e.label.text()));
             idx.add(Kind::Plot, p.title(), p.path(), &text.join(" "));
         }
         for n in &data.org.nodes {
-            let mut text = vec![n.also_known_as.join(", "), n.summary.clone()];
+            let mut text = vec![n.also_known_as.join(", "), n.summary.text()];
             text.extend(n.facts.iter().map(|f| format!("{}: {}", f.label, f.value)));
-            text.extend(n.plots.iter().map(|l| l.link.clone()));
+            text.extend(n.plots.iter().map(|l| l.link.text()));
             idx.add(
                 Kind::Organisation,
                 n.name.clone(),
@@ -161,7 +161,7 @@ impl Index {
         }
         let a = &data.analysis;
         for p in &a.patterns {
-            let mut text = vec![p.summary.clone()];
+            let mut text = vec![p.summary.text()];
             text.extend(p.context.iter().map(|c| format!("{}: {}", c.title, c.text)));
             idx.add(
                 Kind::Pattern,
@@ -171,7 +171,8 @@ impl Index {
             );
         }
         let prop = &a.propaganda;
-        let text = format!("{} {}", prop.summary, prop.points.join(" "));
+        let points: Vec<String> = prop.points.iter().map(|p| p.text()).collect();
+        let text = format!("{} {}", prop.summary, points.join(" "));
         idx.add(
             Kind::Pattern,
             "ISKP's multilingual propaganda".into(),
@@ -183,7 +184,7 @@ impl Index {
                 Kind::Pattern,
                 format!("Policy: {}", d.title),
                 format!("/patterns#policy-{}", d.id),
-                &d.summary,
+                &d.summary.text(),
             );
         }
         let m = &a.method;
@@ -192,12 +193,10 @@ impl Index {
                 Kind::Method,
                 format!("Definition: {}", d.term),
                 "/method#definitions".into(),
-                &d.text,
+                &d.text.text(),
             );
         }
-        let selection: Vec<&str> = std::iter::once(m.inclusion.text.as_str())
-            .chain(m.list_building.iter().map(|l| l.text.as_str()))
-            .collect();
+        let selection = [m.inclusion.text(), m.list_building.text()];
         idx.add(
             Kind::Method,
             "Which plots are included".into(),
@@ -209,21 +208,21 @@ impl Index {
                 Kind::Method,
                 format!("Left out: {}", e.case),
                 "/method#excluded".into(),
-                &e.why,
+                &e.why.text(),
             );
         }
         idx.add(
             Kind::Method,
             "The 2025 lull".into(),
             "/method#lull".into(),
-            &m.lull.text,
+            &m.lull.text(),
         );
         for n in &a.report_notes {
             idx.add(
                 Kind::Method,
                 format!("Data note: {}", n.topic),
                 format!("/method#report-note-{}", n.id),
-                &n.note,
+                &n.note.text(),
             );
         }
         for s in &data.sources {

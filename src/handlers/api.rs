@@ -54,6 +54,8 @@ struct PlotJson<'a> {
     #[serde(flatten)]
     plot: &'a Plot,
     url: String,
+    /// The summary as one paragraph, for readers of the API who do not need its evidence.
+    summary_text: String,
     handler_countries: Vec<&'a str>,
     target_categories: Vec<TargetCategory>,
     unknown_ages: u32,
@@ -66,6 +68,7 @@ impl<'a> PlotJson<'a> {
         PlotJson {
             plot,
             url: site.permanent(&plot.path()),
+            summary_text: plot.summary.text(),
             handler_countries: plot.international_connection.handler_countries(),
             target_categories,
             unknown_ages: plot.unknown_ages(),

@@ -8,7 +8,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use super::fields::{STRUCTURED, TABLE1};
-use crate::model::Dataset;
+use crate::model::{Dataset, Prose};
 use crate::site::{AppState, Site};
 
 /// The JSON Schema of the API, kept in step with the model by a test that validates the API's output.
@@ -23,12 +23,40 @@ fn field(s: &str) -> String {
     }
 }
 
+/// The evidence of a paragraph, one line per sentence: `[2] Section, pp. 13–24: "quote" (Soliev 2021)`,
+/// where `[2]` is the paragraph's second sentence.
+fn evidence_lines(data: &Dataset, prose: &Prose) -> String {
+    let mut lines = Vec::new();
+    for (i, st) in prose.statements().iter().enumerate() {
+        let quotes: Vec<String> = st
+            .evidence
+            .iter()
+            .map(|e| {
+                let works: Vec<&str> = e
+                    .sources
+                    .iter()
+                    .filter_map(|k| data.source(k))
+                    .map(|s| s.cited_as.as_str())
+                    .collect();
+                let works = if works.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", works.join("; "))
+                };
+                format!("{}: “{}”{works}", data.section_ref(&e.section), e.quote)
+            })
+            .collect();
+        lines.push(format!("[{}] {}", i + 1, quotes.join(" / ")));
+    }
+    lines.join("\n")
+}
+
 /// The whole CSV document, CRLF line ends, header first.
 pub fn csv(data: &Dataset, site: &Site) -> String {
     let mut header = vec!["slug", "url", "precise_date"];
     header.extend(TABLE1.iter().map(|f| f.id));
     header.extend(STRUCTURED.iter().map(|f| f.id));
-    header.extend(["nationalities", "summary"]);
+    header.extend(["nationalities", "summary", "summary_evidence"]);
     let mut out = header.join(",") + "\r\n";
     for p in &data.plots {
         let mut row = vec![
@@ -45,7 +73,8 @@ pub fn csv(data: &Dataset, site: &Site) -> String {
                 .collect::<Vec<_>>()
                 .join("; "),
         );
-        row.push(p.summary.clone());
+        row.push(p.summary.text());
+        row.push(evidence_lines(data, &p.summary));
         out.push_str(&row.iter().map(|v| field(v)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }

@@ -10,16 +10,44 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::{Head, render};
 use crate::error::AppError;
+use crate::model::Dataset;
 use crate::model::source::Change;
 use crate::site::{AppState, Site, permanent_paths};
+
+/// One page's corrections in a version.
+pub struct CorrectionView<'a> {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub notes: &'a [String],
+}
+
+/// A version with its corrections, page by page.
+pub struct VersionView<'a> {
+    pub change: &'a Change,
+    pub corrections: Vec<CorrectionView<'a>>,
+}
 
 #[derive(Template)]
 #[template(path = "changelog.html")]
 pub struct ChangelogPage<'a> {
     pub site: &'a Site,
     pub head: Head,
-    pub changes: &'a [Change],
+    pub versions: Vec<VersionView<'a>>,
     pub reviewed: String,
+}
+
+/// The name a reader knows a page by.
+fn page_title(data: &Dataset, path: &str) -> String {
+    match path {
+        "/offices" => "The IS organisation".into(),
+        "/patterns" => "Patterns across the plots".into(),
+        "/method" => "Method and data notes".into(),
+        _ => path
+            .strip_prefix("/plots/")
+            .and_then(|slug| data.plot(slug))
+            .map_or_else(|| path.to_string(), |p| p.title()),
+    }
 }
 
 pub async fn changelog(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {
@@ -35,7 +63,23 @@ pub async fn changelog(State(state): State<Arc<AppState>>) -> Result<Html<String
             path: "/changelog".into(),
             og_type: "website",
         },
-        changes: &meta.changelog,
+        versions: meta
+            .changelog
+            .iter()
+            .map(|change| VersionView {
+                change,
+                corrections: change
+                    .corrections
+                    .iter()
+                    .map(|c| CorrectionView {
+                        id: change.anchor(&c.page),
+                        href: state.site.url(&c.page),
+                        title: page_title(&state.data, &c.page),
+                        notes: &c.notes,
+                    })
+                    .collect(),
+            })
+            .collect(),
         reviewed: meta.reviewed.to_string(),
     })
 }

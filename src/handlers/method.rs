@@ -7,17 +7,17 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use super::{Cite, Head, PlotLink, cites, plot_link, render};
+use super::evidence::Footnotes;
+use super::{Head, PlotLink, plot_link, render};
 use crate::error::AppError;
+use crate::model::Prose;
 use crate::model::source::{Change, Meta};
 use crate::site::{AppState, Site};
 
-/// A passage of the method with its sources.
+/// A passage of the method: a title and the atlas's statements, with their evidence.
 pub struct PassageView<'a> {
     pub title: String,
-    pub text: &'a str,
-    pub section: String,
-    pub cites: Vec<Cite>,
+    pub text: &'a Prose,
 }
 
 /// A data note from a plot page, with its plot.
@@ -26,14 +26,13 @@ pub struct PlotNoteView<'a> {
     /// `/plots/{slug}#note-{n}`.
     pub href: String,
     pub field: &'a str,
-    pub note: &'a str,
+    pub note: &'a Prose,
 }
 
 pub struct ReportNoteView<'a> {
     pub id: &'a str,
     pub topic: &'a str,
-    pub note: &'a str,
-    pub section: String,
+    pub note: &'a Prose,
 }
 
 #[derive(Template)]
@@ -42,10 +41,11 @@ pub struct MethodPage<'a> {
     pub site: &'a Site,
     pub head: Head,
     pub meta: &'a Meta,
+    pub ev: Footnotes<'a>,
     pub definitions: Vec<PassageView<'a>>,
     pub selection: Vec<PassageView<'a>>,
     pub excluded: Vec<PassageView<'a>>,
-    pub lull: PassageView<'a>,
+    pub lull: &'a Prose,
     pub plot_notes: Vec<PlotNoteView<'a>>,
     pub report_notes: Vec<ReportNoteView<'a>>,
     pub changelog: &'a [Change],
@@ -55,26 +55,14 @@ impl<'a> MethodPage<'a> {
     pub fn new(state: &'a AppState) -> Self {
         let (site, data) = (&state.site, &state.data);
         let m = &data.analysis.method;
-        let passage = |title: &str, text: &'a str, section: &str, sources: &[String]| PassageView {
+        let passage = |title: &str, text: &'a Prose| PassageView {
             title: title.to_string(),
             text,
-            section: data.section_title(section),
-            cites: cites(site, data, sources),
         };
-        let mut selection = vec![passage(
-            "Inclusion rule",
-            &m.inclusion.text,
-            &m.inclusion.section,
-            &m.inclusion.sources,
-        )];
-        selection.extend(m.list_building.iter().enumerate().map(|(i, l)| {
-            passage(
-                &format!("Building the list, step {}", i + 1),
-                &l.text,
-                &l.section,
-                &l.sources,
-            )
-        }));
+        let selection = vec![
+            passage("Inclusion rule", &m.inclusion),
+            passage("Building the list", &m.list_building),
+        ];
         let plot_notes = data
             .plots
             .iter()
@@ -98,16 +86,17 @@ impl<'a> MethodPage<'a> {
                 og_type: "article",
             },
             meta: &data.meta,
-            definitions: m.definitions.iter().map(|d| passage(&d.term, &d.text, &d.section, &d.sources)).collect(),
+            ev: Footnotes::new(site, data),
+            definitions: m.definitions.iter().map(|d| passage(&d.term, &d.text)).collect(),
             selection,
-            excluded: m.excluded.iter().map(|e| passage(&e.case, &e.why, &e.section, &e.sources)).collect(),
-            lull: passage("The 2025 lull", &m.lull.text, &m.lull.section, &m.lull.sources),
+            excluded: m.excluded.iter().map(|e| passage(&e.case, &e.why)).collect(),
+            lull: &m.lull,
             plot_notes,
             report_notes: data
                 .analysis
                 .report_notes
                 .iter()
-                .map(|n| ReportNoteView { id: &n.id, topic: &n.topic, note: &n.note, section: data.section_title(&n.section) })
+                .map(|n| ReportNoteView { id: &n.id, topic: &n.topic, note: &n.note })
                 .collect(),
             changelog: &data.meta.changelog,
         }

@@ -7,6 +7,7 @@ pub mod cite;
 pub mod compare;
 pub mod downloads;
 pub mod error_page;
+pub mod evidence;
 pub mod fields;
 pub mod home;
 pub mod meta_pages;

@@ -8,25 +8,23 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use super::{Cite, Head, PlotLink, cites, plot_link, plot_links, render};
+use super::evidence::Footnotes;
+use super::{Head, PlotLink, plot_link, plot_links, render};
 use crate::error::AppError;
-use crate::model::Dataset;
 use crate::model::org::{Node, Organisation};
+use crate::model::{Dataset, Prose};
 use crate::site::{AppState, Site};
 
 pub struct FactView<'a> {
     pub label: &'a str,
-    pub value: &'a str,
+    pub value: &'a Prose,
     pub certainty: &'static str,
-    pub section: String,
-    pub cites: Vec<Cite>,
 }
 
 pub struct NodePlotView<'a> {
     pub plot: PlotLink,
-    pub link: &'a str,
+    pub link: &'a Prose,
     pub certainty: &'static str,
-    pub cites: Vec<Cite>,
 }
 
 /// One unit with everything its list item shows, and the units below it.
@@ -43,9 +41,7 @@ pub struct NodeView<'a> {
 pub struct EventView<'a> {
     pub date: String,
     pub iso: String,
-    pub label: &'a str,
-    pub section: String,
-    pub cites: Vec<Cite>,
+    pub label: &'a Prose,
     pub node: Option<(String, &'a str)>,
     pub plot: Option<PlotLink>,
 }
@@ -56,6 +52,7 @@ pub struct OfficesPage<'a> {
     pub site: &'a Site,
     pub head: Head,
     pub org: &'a Organisation,
+    pub ev: Footnotes<'a>,
     pub tree: Vec<NodeView<'a>>,
     pub chronology: Vec<EventView<'a>>,
 }
@@ -80,8 +77,6 @@ fn node_view<'a>(site: &Site, data: &'a Dataset, node: &'a Node) -> NodeView<'a>
                 label: &f.label,
                 value: &f.value,
                 certainty: f.certainty.label(),
-                section: data.section_title(&f.section),
-                cites: cites(site, data, &f.sources),
             })
             .collect(),
         plots: node
@@ -92,7 +87,6 @@ fn node_view<'a>(site: &Site, data: &'a Dataset, node: &'a Node) -> NodeView<'a>
                     plot,
                     link: &l.link,
                     certainty: l.certainty.label(),
-                    cites: cites(site, data, &l.sources),
                 })
             })
             .collect(),
@@ -112,8 +106,6 @@ impl<'a> OfficesPage<'a> {
                 date: e.date.to_string(),
                 iso: e.date.iso(),
                 label: &e.label,
-                section: data.section_title(&e.section),
-                cites: cites(site, data, &e.sources),
                 node: e
                     .node
                     .as_deref()
@@ -134,6 +126,7 @@ impl<'a> OfficesPage<'a> {
                 og_type: "article",
             },
             org,
+            ev: Footnotes::new(site, data),
             tree: org.roots().map(|n| node_view(site, data, n)).collect(),
             chronology,
         }

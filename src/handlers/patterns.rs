@@ -8,34 +8,33 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use super::{Cite, Head, PlotLink, cites, plot_links, render};
+use super::evidence::Footnotes;
+use super::{Head, PlotLink, plot_links, render};
 use crate::draw::views::charts::{Chart, Datum, dots, hbars, vbars};
 use crate::error::AppError;
-use crate::model::Dataset;
 use crate::model::analysis::{Analysis, PlotRef, ReportFigure};
 use crate::model::figures::{Comparison, PatternFigures, Tally, compare, pattern_figures};
 use crate::model::plot::Plot;
+use crate::model::{Dataset, Prose};
 use crate::site::{AppState, Site};
 
 pub struct ExampleView<'a> {
     pub plot: PlotLink,
-    pub how: &'a str,
+    pub how: &'a Prose,
 }
 
 pub struct ContextView<'a> {
     pub title: &'a str,
-    pub text: &'a str,
-    pub section: String,
-    pub cites: Vec<Cite>,
+    pub text: &'a Prose,
 }
 
 /// A titled block of prose with the plots it draws on.
 pub struct BlockView<'a> {
     pub id: String,
     pub title: &'a str,
-    pub summary: &'a str,
+    pub summary: &'a Prose,
+    /// The report section it summarises, with its pages.
     pub section: String,
-    pub cites: Vec<Cite>,
     pub examples: Vec<ExampleView<'a>>,
     pub context: Vec<ContextView<'a>>,
 }
@@ -69,6 +68,7 @@ pub struct TableView {
 pub struct PatternsPage<'a> {
     pub site: &'a Site,
     pub head: Head,
+    pub ev: Footnotes<'a>,
     pub version: &'a str,
     pub figures: PatternFigures,
     pub tables: Vec<TableView>,
@@ -79,7 +79,7 @@ pub struct PatternsPage<'a> {
     pub patterns: Vec<BlockView<'a>>,
     pub comparisons: Vec<ComparisonView<'a>>,
     pub propaganda: BlockView<'a>,
-    pub points: &'a [String],
+    pub points: &'a [Prose],
     pub policy: Vec<BlockView<'a>>,
 }
 
@@ -279,18 +279,14 @@ impl<'a> PatternsPage<'a> {
             .iter()
             .filter_map(|(age, s)| link(s).map(|l| (*age, l)))
             .collect();
-        let block =
-            |id: String, title: &'a str, summary: &'a str, section: &str, sources: &[String], refs: &'a [PlotRef]| {
-                BlockView {
-                    id,
-                    title,
-                    summary,
-                    section: data.section_title(section),
-                    cites: cites(site, data, sources),
-                    examples: examples(site, data, refs),
-                    context: Vec::new(),
-                }
-            };
+        let block = |id: String, title: &'a str, summary: &'a Prose, section: &str, refs: &'a [PlotRef]| BlockView {
+            id,
+            title,
+            summary,
+            section: data.section_ref(section),
+            examples: examples(site, data, refs),
+            context: Vec::new(),
+        };
         let patterns = a
             .patterns
             .iter()
@@ -301,11 +297,9 @@ impl<'a> PatternsPage<'a> {
                     .map(|c| ContextView {
                         title: &c.title,
                         text: &c.text,
-                        section: data.section_title(&c.section),
-                        cites: cites(site, data, &c.sources),
                     })
                     .collect(),
-                ..block(p.id.clone(), &p.title, &p.summary, &p.section, &[], &p.plots)
+                ..block(p.id.clone(), &p.title, &p.summary, &p.section, &p.plots)
             })
             .collect();
         let comparisons = a
@@ -320,7 +314,7 @@ impl<'a> PatternsPage<'a> {
                 };
                 ComparisonView {
                     figure: fig,
-                    section: data.section_title(&fig.section),
+                    section: data.section_ref(&fig.section),
                     plots,
                     result,
                 }
@@ -335,6 +329,7 @@ impl<'a> PatternsPage<'a> {
                 path: "/patterns".into(),
                 og_type: "article",
             },
+            ev: Footnotes::new(site, data),
             version: &data.meta.version,
             tables,
             cell_sizes,
@@ -343,19 +338,27 @@ impl<'a> PatternsPage<'a> {
             age_chart,
             patterns,
             comparisons,
-            propaganda: block("propaganda".into(), "ISKP's multilingual propaganda", &p.summary, &p.section, &p.sources, &p.plots),
+            propaganda: block("propaganda".into(), "ISKP's multilingual propaganda", &p.summary, &p.section, &p.plots),
             points: &p.points,
             policy: a
                 .policy
                 .iter()
-                .map(|d| block(format!("policy-{}", d.id), &d.title, &d.summary, &d.section, &d.sources, &d.plots))
+                .map(|d| block(format!("policy-{}", d.id), &d.title, &d.summary, &d.section, &d.plots))
                 .collect(),
             figures: f,
         }
     }
 
     pub fn disagreements(&self) -> usize {
-        self.comparisons.iter().filter(|c| !c.result.agrees).count()
+        self.comparisons
+            .iter()
+            .filter(|c| c.result.comparable && !c.result.agrees)
+            .count()
+    }
+
+    /// Stated figures that count what Table 1 can count.
+    pub fn comparable(&self) -> usize {
+        self.comparisons.iter().filter(|c| c.result.comparable).count()
     }
 }
 

@@ -7,11 +7,12 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
 
-use super::{Cite, Head, cites, render};
+use super::evidence::Footnotes;
+use super::{Head, render};
 use crate::draw::views::map::{Focus, MapView, map};
 use crate::error::AppError;
 use crate::model::plot::{Handler, Location, PlaceKind, Plot};
-use crate::model::{Dataset, Section, Source, country};
+use crate::model::{Dataset, Prose, Section, Source, country};
 use crate::site::{AppState, Site};
 
 #[derive(Template)]
@@ -20,6 +21,7 @@ pub struct PlotPage<'a> {
     pub site: &'a Site,
     pub head: Head,
     pub data: &'a Dataset,
+    pub ev: Footnotes<'a>,
     pub plot: &'a Plot,
     pub prev: Option<&'a Plot>,
     pub next: Option<&'a Plot>,
@@ -32,7 +34,7 @@ pub struct PlotPage<'a> {
 /// A related plot with the reason the report gives.
 pub struct RelatedView<'a> {
     pub plot: &'a Plot,
-    pub relation: &'a str,
+    pub relation: &'a Prose,
 }
 
 /// A unit of the IS organisation the plot touches.
@@ -40,16 +42,15 @@ pub struct OrgLinkView<'a> {
     pub href: String,
     /// "General Directorate of Provinces › al-Siddiq Office › ISKP".
     pub path: String,
-    pub link: &'a str,
+    pub link: &'a Prose,
     pub certainty: &'static str,
-    pub cites: Vec<Cite>,
 }
 
 /// A data note with its number on the page.
 pub struct NoteView<'a> {
     pub number: usize,
     pub field: &'a str,
-    pub note: &'a str,
+    pub note: &'a Prose,
 }
 
 impl<'a> PlotPage<'a> {
@@ -89,7 +90,6 @@ impl<'a> PlotPage<'a> {
                     .join(" › "),
                 link: &link.link,
                 certainty: link.certainty.label(),
-                cites: cites(self.site, self.data, &link.sources),
             })
             .collect()
     }
@@ -107,21 +107,10 @@ impl<'a> PlotPage<'a> {
         self.sections().into_iter().next()
     }
 
-    /// The works cited for the plot, then any other work its events or precise date cite.
+    /// The works the report cites for the plot (validation makes it include every work its
+    /// statements' evidence cites).
     pub fn sources(&self) -> Vec<&'a Source> {
-        let p = self.plot;
-        let mut keys: Vec<&String> = p.sources.iter().collect();
-        let extra = p
-            .events
-            .iter()
-            .flat_map(|e| &e.sources)
-            .chain(p.precise_date.iter().flat_map(|d| &d.sources));
-        for k in extra {
-            if !keys.contains(&k) {
-                keys.push(k);
-            }
-        }
-        keys.into_iter().filter_map(|k| self.data.source(k)).collect()
+        self.plot.sources.iter().filter_map(|k| self.data.source(k)).collect()
     }
 
     pub fn source_label(&self, key: &str) -> String {
@@ -162,6 +151,22 @@ impl<'a> PlotPage<'a> {
             .into_iter()
             .filter(|n| n.field == field)
             .map(|n| n.number)
+            .collect()
+    }
+
+    /// The versions that corrected this plot: version, number of corrections, link to them.
+    pub fn corrections(&self) -> Vec<(&'a str, usize, String)> {
+        let path = self.plot.path();
+        self.data
+            .meta
+            .changelog
+            .iter()
+            .flat_map(|change| {
+                change.corrections.iter().filter(|c| c.page == path).map(|c| {
+                    let href = self.site.url(&format!("/changelog#{}", change.anchor(&c.page)));
+                    (change.version.as_str(), c.notes.len(), href)
+                })
+            })
             .collect()
     }
 
@@ -231,6 +236,7 @@ pub async fn plot(State(state): State<Arc<AppState>>, Path(slug): Path<String>) 
         site: &state.site,
         head,
         data: &state.data,
+        ev: Footnotes::new(&state.site, &state.data),
         plot,
         prev,
         next,

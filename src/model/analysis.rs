@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::statement::Prose;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Analysis {
@@ -20,7 +22,7 @@ pub struct Analysis {
 #[serde(deny_unknown_fields)]
 pub struct PlotRef {
     pub slug: String,
-    pub how: String,
+    pub how: Prose,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -29,7 +31,7 @@ pub struct Pattern {
     pub id: String,
     pub title: String,
     pub section: String,
-    pub summary: String,
+    pub summary: Prose,
     pub plots: Vec<PlotRef>,
     pub context: Vec<Context>,
 }
@@ -38,9 +40,7 @@ pub struct Pattern {
 #[serde(deny_unknown_fields)]
 pub struct Context {
     pub title: String,
-    pub text: String,
-    pub section: String,
-    pub sources: Vec<String>,
+    pub text: Prose,
 }
 
 /// What a stated figure counts, so the same figure can be derived from Table 1.
@@ -53,29 +53,31 @@ pub enum Measure {
     PlotsWithNationality,
     /// The countries of Table 1's Location column.
     LocationCountries,
+    /// The countries where plots were uncovered: the report's own measure, which Table 1 has no
+    /// column for. Shown beside the Location countries for reference, without a verdict.
+    UncoveredCountries,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportFigure {
     pub id: String,
-    pub claim: String,
-    pub quote: Option<String>,
+    /// What the report states, with the quotation that states it.
+    pub claim: Prose,
     pub section: String,
     pub reported_count: Option<u32>,
     pub reported_countries: Option<Vec<String>>,
     pub measure: Measure,
     pub nationality: Option<String>,
-    pub explanation: Option<String>,
+    pub explanation: Option<Prose>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Propaganda {
-    pub summary: String,
-    pub points: Vec<String>,
+    pub summary: Prose,
+    pub points: Vec<Prose>,
     pub section: String,
-    pub sources: Vec<String>,
     pub plots: Vec<PlotRef>,
 }
 
@@ -84,9 +86,8 @@ pub struct Propaganda {
 pub struct PolicyDimension {
     pub id: String,
     pub title: String,
-    pub summary: String,
+    pub summary: Prose,
     pub section: String,
-    pub sources: Vec<String>,
     pub plots: Vec<PlotRef>,
 }
 
@@ -94,36 +95,25 @@ pub struct PolicyDimension {
 #[serde(deny_unknown_fields)]
 pub struct Method {
     pub definitions: Vec<Definition>,
-    pub inclusion: Sourced,
-    pub list_building: Vec<Sourced>,
+    pub inclusion: Prose,
+    /// How the list of plots was built, step by step.
+    pub list_building: Prose,
     pub excluded: Vec<Excluded>,
-    pub lull: Sourced,
+    pub lull: Prose,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Definition {
     pub term: String,
-    pub text: String,
-    pub section: String,
-    pub sources: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Sourced {
-    pub text: String,
-    pub section: String,
-    pub sources: Vec<String>,
+    pub text: Prose,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Excluded {
     pub case: String,
-    pub why: String,
-    pub section: String,
-    pub sources: Vec<String>,
+    pub why: Prose,
 }
 
 /// An inconsistency or slip in the report as a whole (plot-level ones live on the plots).
@@ -132,6 +122,6 @@ pub struct Excluded {
 pub struct ReportNote {
     pub id: String,
     pub topic: String,
-    pub note: String,
+    pub note: Prose,
     pub section: String,
 }

@@ -3,10 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::analysis::Analysis;
-use super::org::Organisation;
-use super::plot::Plot;
-use super::source::Meta;
+use super::{Dataset, Owner};
 
 /// A place on one of the atlas's pages, e.g. `/offices#iskp`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,68 +35,58 @@ fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
 }
 
 impl Citations {
-    /// `plots` must already be in date order, so "cited by" lists read chronologically.
-    pub fn build(meta: &Meta, plots: &[Plot], org: &Organisation, analysis: &Analysis) -> Citations {
+    /// Walks the plots (already in date order, so "cited by" lists read chronologically), the
+    /// report sections and every statement's evidence.
+    pub fn build(ds: &Dataset) -> Citations {
         let mut c = Citations::default();
-        for p in plots {
-            let keys = p
-                .sources
-                .iter()
-                .chain(p.events.iter().flat_map(|e| &e.sources))
-                .chain(p.precise_date.iter().flat_map(|d| &d.sources));
-            for k in keys {
+        for p in &ds.plots {
+            for k in &p.sources {
                 push_unique(&mut c.entry(k).plots, p.slug.clone());
             }
         }
-        for s in &meta.sections {
+        for s in &ds.meta.sections {
             for k in &s.sources {
                 push_unique(&mut c.entry(k).sections, s.id.clone());
             }
         }
-        for n in &org.nodes {
-            let keys = n
-                .facts
-                .iter()
-                .flat_map(|f| &f.sources)
-                .chain(n.plots.iter().flat_map(|l| &l.sources));
+        for at in ds.statements() {
+            let keys = at.statement.evidence.iter().flat_map(|e| &e.sources);
             for k in keys {
-                c.page(k, "/offices", &n.id, &format!("Organisation: {}", n.name));
+                match at.owner {
+                    Owner::Plot(slug) => push_unique(&mut c.entry(k).plots, slug.to_string()),
+                    Owner::Node(id) => {
+                        let name = ds.org.node(id).map_or(id, |n| n.name.as_str());
+                        c.page(k, "/offices", id, &format!("Organisation: {name}"));
+                    }
+                    Owner::OfficesNote => {
+                        c.page(k, "/offices", "regional-offices", "Organisation: the regional offices")
+                    }
+                    Owner::Chronology => c.page(k, "/offices", "chronology", "Organisation: chronology"),
+                    Owner::Pattern(id) => {
+                        let title = ds
+                            .analysis
+                            .patterns
+                            .iter()
+                            .find(|p| p.id == id)
+                            .map_or(id, |p| p.title.as_str());
+                        c.page(k, "/patterns", id, &format!("Patterns: {title}"));
+                    }
+                    Owner::ReportFigure => c.page(k, "/patterns", "figures", "Patterns: the report's own figures"),
+                    Owner::Propaganda => c.page(k, "/patterns", "propaganda", "Patterns: multilingual propaganda"),
+                    Owner::Policy(id) => {
+                        let title = ds
+                            .analysis
+                            .policy
+                            .iter()
+                            .find(|d| d.id == id)
+                            .map_or(id, |d| d.title.as_str());
+                        c.page(k, "/patterns", &format!("policy-{id}"), &format!("Policy: {title}"));
+                    }
+                    Owner::Method => c.page(k, "/method", "definitions", "Method: definitions and selection"),
+                    Owner::Lull => c.page(k, "/method", "lull", "Method: the 2025 lull"),
+                    Owner::ReportNote => c.page(k, "/method", "report-notes", "Method: notes on the report"),
+                }
             }
-        }
-        for k in org.chronology.iter().flat_map(|e| &e.sources) {
-            c.page(k, "/offices", "chronology", "Organisation: chronology");
-        }
-        for p in &analysis.patterns {
-            for k in p.context.iter().flat_map(|x| &x.sources) {
-                c.page(k, "/patterns", &p.id, &format!("Patterns: {}", p.title));
-            }
-        }
-        for k in &analysis.propaganda.sources {
-            c.page(k, "/patterns", "propaganda", "Patterns: multilingual propaganda");
-        }
-        for d in &analysis.policy {
-            for k in &d.sources {
-                c.page(
-                    k,
-                    "/patterns",
-                    &format!("policy-{}", d.id),
-                    &format!("Policy: {}", d.title),
-                );
-            }
-        }
-        let m = &analysis.method;
-        let method_keys = m
-            .definitions
-            .iter()
-            .flat_map(|d| &d.sources)
-            .chain(&m.inclusion.sources)
-            .chain(m.list_building.iter().flat_map(|l| &l.sources))
-            .chain(m.excluded.iter().flat_map(|e| &e.sources));
-        for k in method_keys {
-            c.page(k, "/method", "definitions", "Method: definitions and selection");
-        }
-        for k in &m.lull.sources {
-            c.page(k, "/method", "lull", "Method: the 2025 lull");
         }
         c
     }

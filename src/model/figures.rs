@@ -289,6 +289,8 @@ pub struct Comparison {
     pub reported: String,
     pub derived: String,
     pub agrees: bool,
+    /// Whether the two figures count the same thing, so that agreeing or not means something.
+    pub comparable: bool,
     /// Plots behind the derived figure.
     pub plots: Vec<String>,
 }
@@ -302,6 +304,7 @@ pub fn compare(figure: &ReportFigure, plots: &[Plot]) -> Comparison {
                 reported: reported.to_string(),
                 derived: n.to_string(),
                 agrees: reported == n,
+                comparable: true,
                 plots: plots.iter().map(|p| p.slug.clone()).collect(),
             }
         }
@@ -317,10 +320,12 @@ pub fn compare(figure: &ReportFigure, plots: &[Plot]) -> Comparison {
                 reported: reported.to_string(),
                 derived: with.len().to_string(),
                 agrees: reported as usize == with.len(),
+                comparable: true,
                 plots: with,
             }
         }
-        Measure::LocationCountries => {
+        Measure::LocationCountries | Measure::UncoveredCountries => {
+            let comparable = figure.measure == Measure::LocationCountries;
             let derived: Vec<&str> = key_figures(plots).countries.iter().map(|c| c.name).collect();
             let mut reported: Vec<&str> = figure
                 .reported_countries
@@ -332,7 +337,8 @@ pub fn compare(figure: &ReportFigure, plots: &[Plot]) -> Comparison {
             a.sort_unstable();
             reported.sort_unstable();
             Comparison {
-                agrees: a == reported,
+                agrees: comparable && a == reported,
+                comparable,
                 reported: reported.join(", "),
                 derived: derived.join(", "),
                 plots: plots.iter().map(|p| p.slug.clone()).collect(),
@@ -444,8 +450,7 @@ mod tests {
         use crate::model::analysis::{Measure, ReportFigure};
         let figure = |measure, count, nationality: Option<&str>, countries: Option<Vec<&str>>| ReportFigure {
             id: "x".into(),
-            claim: "c".into(),
-            quote: None,
+            claim: Default::default(),
             section: "s".into(),
             reported_count: count,
             reported_countries: countries.map(|c| c.into_iter().map(String::from).collect()),
@@ -473,7 +478,14 @@ mod tests {
             &figure(Measure::LocationCountries, None, None, Some(vec!["SE", "FR", "DE"])),
             &plots,
         );
-        assert!(c.agrees);
+        assert!(c.agrees && c.comparable);
+        // The report's own measure is shown beside Table 1's, with no verdict either way.
+        let c = compare(
+            &figure(Measure::UncoveredCountries, None, None, Some(vec!["SE", "FR", "DE"])),
+            &plots,
+        );
+        assert!(!c.comparable && !c.agrees);
+        assert_eq!(c.derived, "Germany, France, Sweden");
     }
 
     #[test]

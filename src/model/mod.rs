@@ -13,7 +13,9 @@ pub mod date;
 pub mod figures;
 pub mod org;
 pub mod plot;
+pub mod quotes;
 pub mod source;
+pub mod statement;
 mod validate;
 
 use std::collections::HashMap;
@@ -29,6 +31,7 @@ pub use date::{PartialDate, Precision};
 pub use org::Organisation;
 pub use plot::Plot;
 pub use source::{Meta, Section, Source};
+pub use statement::{Evidence, Prose, Statement};
 
 /// The file names inside a data directory, in [`DataFiles`] order.
 pub const FILES: [&str; 5] = [
@@ -125,6 +128,8 @@ pub struct Dataset {
     pub analysis: Analysis,
     /// Who cites each bibliography key.
     pub citations: Citations,
+    /// The files' names as errors show them, in [`FILES`] order.
+    file_names: Vec<String>,
     plot_index: HashMap<String, usize>,
     source_index: HashMap<String, usize>,
     section_index: HashMap<String, usize>,
@@ -192,17 +197,29 @@ impl Dataset {
         let index = |keys: Vec<&String>| -> HashMap<String, usize> {
             keys.into_iter().enumerate().map(|(i, k)| (k.clone(), i)).collect()
         };
-        let dataset = Dataset {
+        let file_names = [
+            &files.dataset,
+            &files.plots,
+            &files.sources,
+            &files.offices,
+            &files.analysis,
+        ]
+        .iter()
+        .map(|(name, _)| name.clone())
+        .collect();
+        let mut dataset = Dataset {
+            file_names,
             plot_index: index(plots.iter().map(|p| &p.slug).collect()),
             source_index: index(sources.iter().map(|s| &s.key).collect()),
             section_index: index(meta.sections.iter().map(|s| &s.id).collect()),
-            citations: Citations::build(&meta, &plots, &org, &analysis),
+            citations: Citations::default(),
             meta,
             plots,
             sources,
             org,
             analysis,
         };
+        dataset.citations = Citations::build(&dataset);
         let names = validate::FileNames {
             dataset: &files.dataset.0,
             plots: &files.plots.0,
@@ -216,6 +233,15 @@ impl Dataset {
         } else {
             Err(DataErrors(errors))
         }
+    }
+
+    /// The name errors give to one of the data files (`name` is one of [`FILES`]).
+    pub fn file_name<'a>(&'a self, name: &'a str) -> &'a str {
+        FILES
+            .iter()
+            .position(|f| *f == name)
+            .and_then(|i| self.file_names.get(i))
+            .map_or(name, String::as_str)
     }
 
     pub fn plot(&self, slug: &str) -> Option<&Plot> {
@@ -242,6 +268,42 @@ impl Dataset {
         match section.part.as_deref() {
             Some(part) => format!("{} › {own}", self.section_label(part)),
             None => own,
+        }
+    }
+
+    /// A section with its pages, for evidence notes: "Introduction, pp. 5–6", or for a
+    /// sub-section the pages of its part, "The prototype (Germany, 2020), within pp. 13–24" (the
+    /// report's contents list only its parts' first pages).
+    pub fn section_ref(&self, id: &str) -> String {
+        let Some(section) = self.section(id) else {
+            return id.to_string();
+        };
+        let mut top = section;
+        while let Some(part) = top.part.as_deref().and_then(|p| self.section(p)) {
+            top = part;
+        }
+        let Some(start) = top.page else {
+            return section.title.clone();
+        };
+        // The part ends where the next part with a page begins.
+        let end = self
+            .meta
+            .sections
+            .iter()
+            .skip_while(|s| s.id != top.id)
+            .skip(1)
+            .filter(|s| s.part.is_none())
+            .find_map(|s| s.page)
+            .map(|next| next.saturating_sub(1));
+        let pages = match end {
+            Some(end) if end > start => format!("pp. {start}–{end}"),
+            Some(_) => format!("p. {start}"),
+            None => format!("from p. {start}"),
+        };
+        if top.id == section.id {
+            format!("{}, {pages}", section.title)
+        } else {
+            format!("{}, within {pages}", section.title)
         }
     }
 
@@ -341,6 +403,202 @@ fn parse_list<T: DeserializeOwned>(
         }
     }
     (errors.len() == before).then_some(out)
+}
+
+/// Where a statement appears in the atlas, for "cited by" lists and links to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner<'a> {
+    Plot(&'a str),
+    /// A unit on `/offices`, by id.
+    Node(&'a str),
+    OfficesNote,
+    Chronology,
+    /// A pattern on `/patterns`, by id.
+    Pattern(&'a str),
+    ReportFigure,
+    Propaganda,
+    /// A policy dimension, by id.
+    Policy(&'a str),
+    /// The method's definitions and selection of plots.
+    Method,
+    Lull,
+    ReportNote,
+}
+
+/// A statement with its item and field, for messages: `plot "x"`, `summary[2]`.
+#[derive(Debug, Clone)]
+pub struct LocatedAt<'a> {
+    pub file: &'static str,
+    pub owner: Owner<'a>,
+    pub item: String,
+    pub field: String,
+    pub statement: &'a Statement,
+}
+
+impl Dataset {
+    /// Every statement the atlas writes, in data order, with its file, item and field.
+    pub fn statements<'a>(&'a self) -> Vec<LocatedAt<'a>> {
+        let mut out = Vec::new();
+        let mut push = |file: &'static str, owner: Owner<'a>, item: String, field: String, prose: &'a Prose| {
+            for (i, statement) in prose.statements().iter().enumerate() {
+                out.push(LocatedAt {
+                    file,
+                    owner,
+                    item: item.clone(),
+                    field: format!("{field}[{i}]"),
+                    statement,
+                });
+            }
+        };
+        for p in &self.plots {
+            let (o, item) = (Owner::Plot(&p.slug), format!("plot \"{}\"", p.slug));
+            push("plots.json", o, item.clone(), "summary".into(), &p.summary);
+            if let Some(d) = &p.precise_date {
+                push("plots.json", o, item.clone(), "precise_date.note".into(), &d.note);
+            }
+            if let Some(n) = &p.ages_note {
+                push("plots.json", o, item.clone(), "ages_note".into(), n);
+            }
+            for (i, e) in p.events.iter().enumerate() {
+                push("plots.json", o, item.clone(), format!("events[{i}].label"), &e.label);
+            }
+            for (i, r) in p.related.iter().enumerate() {
+                push(
+                    "plots.json",
+                    o,
+                    item.clone(),
+                    format!("related[{i}].relation"),
+                    &r.relation,
+                );
+            }
+            for (i, n) in p.data_notes.iter().enumerate() {
+                push("plots.json", o, item.clone(), format!("data_notes[{i}].note"), &n.note);
+            }
+        }
+        let org = &self.org;
+        push(
+            "offices.json",
+            Owner::OfficesNote,
+            "the offices note".into(),
+            "offices_note".into(),
+            &org.offices_note,
+        );
+        for n in &org.nodes {
+            let (o, item) = (Owner::Node(&n.id), format!("node \"{}\"", n.id));
+            push("offices.json", o, item.clone(), "summary".into(), &n.summary);
+            for (i, f) in n.facts.iter().enumerate() {
+                push("offices.json", o, item.clone(), format!("facts[{i}].value"), &f.value);
+            }
+            for (i, l) in n.plots.iter().enumerate() {
+                push("offices.json", o, item.clone(), format!("plots[{i}].link"), &l.link);
+            }
+        }
+        for (i, e) in org.chronology.iter().enumerate() {
+            push(
+                "offices.json",
+                Owner::Chronology,
+                format!("chronology[{i}]"),
+                "label".into(),
+                &e.label,
+            );
+        }
+        let a = &self.analysis;
+        for p in &a.patterns {
+            let (o, item) = (Owner::Pattern(&p.id), format!("pattern \"{}\"", p.id));
+            push("analysis.json", o, item.clone(), "summary".into(), &p.summary);
+            for (i, r) in p.plots.iter().enumerate() {
+                push("analysis.json", o, item.clone(), format!("plots[{i}].how"), &r.how);
+            }
+            for (i, c) in p.context.iter().enumerate() {
+                push("analysis.json", o, item.clone(), format!("context[{i}].text"), &c.text);
+            }
+        }
+        for f in &a.report_figures {
+            let item = format!("report figure \"{}\"", f.id);
+            push(
+                "analysis.json",
+                Owner::ReportFigure,
+                item.clone(),
+                "claim".into(),
+                &f.claim,
+            );
+            if let Some(e) = &f.explanation {
+                push("analysis.json", Owner::ReportFigure, item, "explanation".into(), e);
+            }
+        }
+        let pr = &a.propaganda;
+        push(
+            "analysis.json",
+            Owner::Propaganda,
+            "propaganda".into(),
+            "summary".into(),
+            &pr.summary,
+        );
+        for (i, p) in pr.points.iter().enumerate() {
+            push(
+                "analysis.json",
+                Owner::Propaganda,
+                "propaganda".into(),
+                format!("points[{i}]"),
+                p,
+            );
+        }
+        for (i, r) in pr.plots.iter().enumerate() {
+            push(
+                "analysis.json",
+                Owner::Propaganda,
+                "propaganda".into(),
+                format!("plots[{i}].how"),
+                &r.how,
+            );
+        }
+        for d in &a.policy {
+            let (o, item) = (Owner::Policy(&d.id), format!("policy \"{}\"", d.id));
+            push("analysis.json", o, item.clone(), "summary".into(), &d.summary);
+            for (i, r) in d.plots.iter().enumerate() {
+                push("analysis.json", o, item.clone(), format!("plots[{i}].how"), &r.how);
+            }
+        }
+        let m = &a.method;
+        let item = || "method".to_string();
+        for (i, d) in m.definitions.iter().enumerate() {
+            push(
+                "analysis.json",
+                Owner::Method,
+                item(),
+                format!("definitions[{i}].text"),
+                &d.text,
+            );
+        }
+        push("analysis.json", Owner::Method, item(), "inclusion".into(), &m.inclusion);
+        push(
+            "analysis.json",
+            Owner::Method,
+            item(),
+            "list_building".into(),
+            &m.list_building,
+        );
+        for (i, e) in m.excluded.iter().enumerate() {
+            push(
+                "analysis.json",
+                Owner::Method,
+                item(),
+                format!("excluded[{i}].why"),
+                &e.why,
+            );
+        }
+        push("analysis.json", Owner::Lull, item(), "lull".into(), &m.lull);
+        for n in &a.report_notes {
+            push(
+                "analysis.json",
+                Owner::ReportNote,
+                format!("report note \"{}\"", n.id),
+                "note".into(),
+                &n.note,
+            );
+        }
+        out
+    }
 }
 
 #[cfg(test)]

@@ -6,13 +6,14 @@ use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
 use super::plot::Certainty;
+use super::statement::Prose;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Functioning regional offices as the report counts them (it names fewer).
     pub offices_counted: u32,
-    pub offices_note: String,
+    pub offices_note: Prose,
     /// Parents before children.
     pub nodes: Vec<Node>,
     pub chronology: Vec<OrgEvent>,
@@ -60,7 +61,7 @@ pub struct Node {
     pub name: String,
     pub also_known_as: Vec<String>,
     pub parent: Option<String>,
-    pub summary: String,
+    pub summary: Prose,
     pub facts: Vec<Fact>,
     pub plots: Vec<PlotLink>,
 }
@@ -69,11 +70,8 @@ pub struct Node {
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub label: String,
-    pub value: String,
+    pub value: Prose,
     pub certainty: Certainty,
-    /// Report section id.
-    pub section: String,
-    pub sources: Vec<String>,
 }
 
 /// How a plot touches a unit of the organisation.
@@ -81,19 +79,15 @@ pub struct Fact {
 #[serde(deny_unknown_fields)]
 pub struct PlotLink {
     pub slug: String,
-    pub link: String,
+    pub link: Prose,
     pub certainty: Certainty,
-    pub section: String,
-    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrgEvent {
     pub date: PartialDate,
-    pub label: String,
-    pub section: String,
-    pub sources: Vec<String>,
+    pub label: Prose,
     pub node: Option<String>,
     pub plot: Option<String>,
 }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
+use super::statement::Prose;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,12 +29,12 @@ pub struct Plot {
     /// Known ages; the others are unknown.
     pub ages: Vec<u32>,
     /// What is known of the ages Table 1 does not give.
-    pub ages_note: Option<String>,
+    pub ages_note: Option<Prose>,
     pub weapons: Weapons,
     /// Table 1's row, cell by cell, in the report's words.
     pub table1: Table1,
-    /// The report's narrative of the plot, in the atlas's own words.
-    pub summary: String,
+    /// The report's narrative of the plot, in the atlas's own words, sentence by sentence.
+    pub summary: Prose,
     /// Ids of the report sections the summary draws on (see `dataset.json`).
     pub report_sections: Vec<String>,
     /// Bibliography keys the report cites for this plot.
@@ -64,8 +65,7 @@ pub struct Table1 {
 #[serde(deny_unknown_fields)]
 pub struct DatedNote {
     pub date: PartialDate,
-    pub note: String,
-    pub sources: Vec<String>,
+    pub note: Prose,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -297,7 +297,7 @@ pub struct Weapons {
 pub struct Related {
     pub slug: String,
     /// How the report connects the two plots, in the atlas's words.
-    pub relation: String,
+    pub relation: Prose,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -305,15 +305,14 @@ pub struct Related {
 pub struct DataNote {
     /// The plot field the note is about (a JSON field name, e.g. `ages`).
     pub field: String,
-    pub note: String,
+    pub note: Prose,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub date: PartialDate,
-    pub label: String,
-    pub sources: Vec<String>,
+    pub label: Prose,
 }
 
 impl Plot {

@@ -93,6 +93,13 @@ pub struct Section {
     pub id: String,
     /// The heading, shortened where the report's is long.
     pub title: String,
+    /// The heading line as the report prints it, or its first words where it is long (a line that
+    /// starts with them is the heading), to find the section in a plain-text copy of the report.
+    pub heading: String,
+    /// For a block set inside another section (Table 1): the start of its last line, after which
+    /// the enclosing section resumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_line: Option<String>,
     /// The id of the part it belongs to, for sub-sections.
     pub part: Option<String>,
     /// First page of the part, from the report's table of contents.
@@ -106,7 +113,27 @@ pub struct Section {
 pub struct Change {
     pub version: String,
     pub date: PartialDate,
+    /// What the version is, in a few sentences.
     pub changes: Vec<String>,
+    /// What it corrected, page by page, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+/// Corrections a version made to one page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The page's path, e.g. `/plots/2022-11-strasbourg`.
+    pub page: String,
+    pub notes: Vec<String>,
+}
+
+impl Change {
+    /// The anchor of one page's corrections on `/changelog`: `v1.1.0-plots-2022-11-strasbourg`.
+    pub fn anchor(&self, page: &str) -> String {
+        format!("v{}-{}", self.version, page.trim_start_matches('/').replace('/', "-"))
+    }
 }
 
 impl Source {

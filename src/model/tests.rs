@@ -157,11 +157,21 @@ fn every_source_key_must_resolve() {
         "'nobody-1999' is not a key",
     );
     let r = load_with("plots.json", |v| {
-        plot_mut(v, STRAS)["events"][1]["sources"] = json!(["nobody-1999"])
+        plot_mut(v, STRAS)["events"][1]["label"][0]["evidence"][0]["sources"] = json!(["nobody-1999"])
     });
-    assert_rejected(r, "data/plots.json", STRAS_ITEM, "events[1].sources[0]", "not a key");
+    assert_rejected(
+        r,
+        "data/plots.json",
+        STRAS_ITEM,
+        "events[1].label[0].evidence[0].sources[0]",
+        "not a key",
+    );
     let r = load_with("dataset.json", |v| {
-        v["sections"][0]["sources"][0] = json!("nobody-1999")
+        let intro = v["sections"]
+            .as_array_mut()
+            .and_then(|l| l.iter_mut().find(|s| s["id"] == "introduction"))
+            .expect("introduction");
+        intro["sources"][0] = json!("nobody-1999");
     });
     assert_rejected(
         r,
@@ -337,7 +347,13 @@ fn metadata_must_be_consistent() {
 
 #[test]
 fn summaries_of_implausible_length_are_rejected() {
-    let r = load_with("plots.json", |v| plot_mut(v, STRAS)["summary"] = json!("Too short."));
+    let r = load_with(
+        "plots.json",
+        |v| {
+            plot_mut(v, STRAS)["summary"] =
+                json!([{"text": "Too short.", "evidence": [{"section": "table-1", "quote": "Strasbourg"}]}])
+        },
+    );
     assert_rejected(r, "data/plots.json", STRAS_ITEM, "summary", "has 2 words");
 }
 
@@ -391,12 +407,119 @@ fn organisation_and_analysis_references_must_resolve() {
         "nationality",
         "required",
     );
-    let r = load_with("analysis.json", |v| v["policy"][0]["sources"] = json!(["nobody-1999"]));
+    let r = load_with("analysis.json", |v| {
+        v["policy"][0]["summary"][0]["evidence"][0]["sources"] = json!(["nobody-1999"])
+    });
     assert_rejected(
         r,
         "data/analysis.json",
         Some("policy \"intelligence\""),
-        "sources[0]",
+        "summary[0].evidence[0].sources[0]",
         "not a key",
     );
+}
+
+/// The first statement of Strasbourg's summary, to break.
+fn first_statement(v: &mut Value) -> &mut Value {
+    &mut plot_mut(v, STRAS)["summary"][0]
+}
+
+#[test]
+fn every_statement_needs_a_short_quotation_from_a_known_section() {
+    let r = load_with("plots.json", |v| first_statement(v)["evidence"] = json!([]));
+    assert_rejected(
+        r,
+        "data/plots.json",
+        STRAS_ITEM,
+        "summary[0].evidence",
+        "has no quotation",
+    );
+    let r = load_with("plots.json", |v| {
+        first_statement(v)["evidence"][0]["quote"] = json!("word ".repeat(26))
+    });
+    assert_rejected(
+        r,
+        "data/plots.json",
+        STRAS_ITEM,
+        "summary[0].evidence[0].quote",
+        "has 26 words",
+    );
+    let r = load_with("plots.json", |v| {
+        first_statement(v)["evidence"][0]["section"] = json!("chapter-99")
+    });
+    assert_rejected(
+        r,
+        "data/plots.json",
+        STRAS_ITEM,
+        "summary[0].evidence[0].section",
+        "not a section id",
+    );
+    let r = load_with("plots.json", |v| first_statement(v)["hedge_exception"] = json!(" "));
+    assert_rejected(
+        r,
+        "data/plots.json",
+        STRAS_ITEM,
+        "summary[0].hedge_exception",
+        "give the reason",
+    );
+    let r = load_with("plots.json", |v| first_statement(v)["text"] = json!(""));
+    assert_rejected(r, "data/plots.json", STRAS_ITEM, "summary[0].text", "is empty");
+    let r = load_with("plots.json", |v| first_statement(v)["sources"] = json!(["seelow-2023"]));
+    assert_rejected(
+        r,
+        "data/plots.json",
+        STRAS_ITEM,
+        "summary[0].sources",
+        "unknown field `sources`",
+    );
+}
+
+#[test]
+fn cited_works_must_be_cited_in_that_section_and_listed_for_the_plot() {
+    // Soliev 2021 is a real key, but the report does not cite it in the Table 1 section.
+    let r =
+        load_with(
+            "plots.json",
+            |v| {
+                first_statement(v)["evidence"][0] =
+                    json!({"section": "table-1", "quote": "Strasbourg", "sources": ["soliev-2021"]})
+            },
+        );
+    assert_rejected(
+        r,
+        "data/plots.json",
+        STRAS_ITEM,
+        "summary[0].evidence[0].sources[0]",
+        "not among the works section \"table-1\" cites",
+    );
+    // Jokinen 2020 is cited in the 2020 plot's section but is not one of Strasbourg's works.
+    let r = load_with("plots.json", |v| {
+        first_statement(v)["evidence"][0] = json!({"section": "plot-2020", "quote": "x", "sources": ["jokinen-2020"]})
+    });
+    assert_rejected(
+        r,
+        "data/plots.json",
+        STRAS_ITEM,
+        "summary[0].evidence[0].sources[0]",
+        "not in the plot's `sources`",
+    );
+}
+
+#[test]
+fn every_statement_is_listed_once_with_its_place() {
+    let ds = Dataset::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let all = ds.statements();
+    let stras_summary = ds.plot(STRAS).map_or(0, |p| p.summary.statements().len());
+    let listed = all
+        .iter()
+        .filter(|s| s.owner == Owner::Plot(STRAS) && s.field.starts_with("summary["))
+        .count();
+    assert!(stras_summary > 3);
+    assert_eq!(listed, stras_summary);
+    assert!(
+        all.iter()
+            .any(|s| s.owner == Owner::Node("gdp") && s.field.starts_with("facts["))
+    );
+    assert!(all.iter().any(|s| s.owner == Owner::Lull));
+    assert!(all.iter().all(|s| !s.statement.evidence.is_empty()));
 }

@@ -106,3 +106,93 @@ fn bad_data_never_serves_and_the_error_names_file_plot_and_field() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A stand-in for the report, made from the dataset's own quotations: each section's heading,
+/// then each quotation as a sentence of its own. The real report is not part of the project.
+fn report_of_quotations(data: &iskp_atlas::model::Dataset) -> String {
+    let mut text = String::from("FRONT MATTER\n\n");
+    for section in &data.meta.sections {
+        text.push_str(&section.heading);
+        text.push_str("\n\n");
+        for st in data.statements() {
+            for ev in st.statement.evidence.iter().filter(|e| e.section == section.id) {
+                text.push_str(&ev.quote);
+                text.push_str(".\n\n");
+            }
+        }
+    }
+    text
+}
+
+fn check_report(report: &str, name: &str) -> (bool, String, String) {
+    let path = std::env::temp_dir().join(format!("atlas-report-{name}-{}.txt", std::process::id()));
+    std::fs::write(&path, report).expect("write");
+    let out = Command::new(BIN)
+        .arg("check")
+        .arg("--report")
+        .arg(&path)
+        .output()
+        .expect("run");
+    std::fs::remove_file(&path).ok();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_report_verifies_every_quotation_and_hedge() {
+    let data = iskp_atlas::model::Dataset::embedded().expect("valid");
+    let report = report_of_quotations(&data);
+    let (ok, stdout, stderr) = check_report(&report, "faithful");
+    assert!(ok, "{stderr}");
+    let statements = data.statements().len();
+    assert!(
+        stdout.contains(&format!("{statements} statements,")) && stdout.contains("every quotation is the report's"),
+        "{stdout}"
+    );
+
+    // A quotation the report does not hold is named by file, item and field.
+    let stras = data.plot("2022-11-strasbourg").expect("plot");
+    let quote = &stras.summary.statements()[0].evidence[0].quote;
+    let (ok, _, stderr) = check_report(&report.replace(quote.as_str(), "something else"), "missing");
+    assert!(!ok);
+    assert!(
+        stderr.contains("plots.json: plot \"2022-11-strasbourg\": field `summary[0].evidence[0].quote`")
+            && stderr.contains("is not in section"),
+        "{stderr}"
+    );
+
+    // A statement that does not hedge, over a sentence that now does, breaks the hedge rule.
+    let plain = data
+        .statements()
+        .into_iter()
+        .find(|s| {
+            s.statement.hedge_exception.is_none()
+                && !iskp_atlas::model::quotes::statement_hedges(&s.statement.text)
+                && s.statement.evidence.len() == 1
+        })
+        .expect("a plain statement");
+    let q = &plain.statement.evidence[0].quote;
+    let hedged = report.replace(&format!("{q}.\n"), &format!("Reportedly, {q}.\n"));
+    let (ok, _, stderr) = check_report(&hedged, "hedge");
+    assert!(!ok);
+    assert!(
+        stderr.contains("the report hedges (reportedly) but the statement does not"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_without_the_report_says_quotations_were_not_verified_and_a_missing_file_fails() {
+    let out = Command::new(BIN).arg("check").output().expect("run");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("quotations not verified"));
+    let out = Command::new(BIN)
+        .args(["check", "--report", "/nonexistent/report.txt"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the report"));
+}

@@ -12,8 +12,9 @@ async fn data_is_escaped_not_executed() {
     let app = atlas_with_plots(|v| {
         let p = &mut v["plots"][2];
         p["table1"]["target"] = json!(payload);
-        let summary = p["summary"].as_str().expect("summary").to_string();
-        p["summary"] = json!(format!("{payload} {summary}"));
+        let first = p["summary"][0]["text"].as_str().expect("summary").to_string();
+        p["summary"][0]["text"] = json!(format!("{payload} {first}"));
+        p["summary"][0]["evidence"][0]["quote"] = json!(payload);
         p["place_label"] = json!("Strasbourg \"<b>\" & France");
     });
     for path in ["/", "/plots/2022-11-strasbourg"] {

@@ -90,6 +90,23 @@ pub fn text(el: ElementRef<'_>) -> String {
         .join(" ")
 }
 
+/// Whitespace-normalised text of an element without its evidence markers (`a.ev`): the sentences
+/// as a reader copies them.
+pub fn prose_text(el: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    for node in el.descendants() {
+        let Some(t) = node.value().as_text() else { continue };
+        let in_marker = node
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "a" && a.value().classes().any(|c| c == "ev"));
+        if !in_marker {
+            out.push_str(t);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub fn texts(doc: &Html, css: &str) -> Vec<String> {
     doc.select(&sel(css)).map(text).collect()
 }

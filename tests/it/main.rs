@@ -6,6 +6,7 @@ mod api;
 mod binary;
 mod content;
 mod errors;
+mod evidence;
 mod explore;
 mod export;
 mod hardening;

@@ -35,8 +35,9 @@ async fn every_plot_page_shows_its_table_1_values() {
         // Every field says where it comes from.
         assert_eq!(texts(&doc, ".facts .fact").len(), 9);
         assert_eq!(doc.select(&sel(".facts .fact .provenance")).count(), 9, "{}", plot.slug);
-        let summary = one_text(&doc, ".summary");
-        assert_eq!(summary, plot.summary.split_whitespace().collect::<Vec<_>>().join(" "));
+        let summaries: Vec<_> = doc.select(&sel(".summary")).collect();
+        assert_eq!(summaries.len(), 1);
+        assert_eq!(prose_text(summaries[0]), plot.summary.text());
     }
 }
 
@@ -87,7 +88,7 @@ async fn structured_values_are_shown_beside_the_cells() {
 async fn uncertainty_is_visible() {
     let doc = get(&atlas(), "/plots/2024-03-gera-stockholm").await.html();
     assert_eq!(texts(&doc, "#international-connection .certainty"), ["presumed"]);
-    let notes = texts(&doc, ".data-notes li");
+    let notes: Vec<String> = doc.select(&sel(".data-notes > ol > li")).map(prose_text).collect();
     assert!(notes.iter().any(|n| n.contains("'presumably'")), "{notes:?}");
 }
 
@@ -95,13 +96,13 @@ async fn uncertainty_is_visible() {
 async fn known_report_inconsistencies_are_flagged_on_their_plots() {
     let app = atlas();
     let cases = [
-        ("2022-09-iserlohn-bremerhaven", "ages", "18 years old"),
-        ("2023-07-cologne-berlin", "cell_size", "five of the seven suspects"),
+        ("2022-09-iserlohn-bremerhaven", "ages", "18-year-old"),
+        ("2023-07-cologne-berlin", "cell_size", "five of the seven"),
         ("2023-12-cologne-vienna", "nationalities", "no Turkish suspect"),
     ];
     for (slug, field, words) in cases {
         let doc = get(&app, &format!("/plots/{slug}")).await.html();
-        let notes: Vec<String> = texts(&doc, ".data-notes li");
+        let notes: Vec<String> = doc.select(&sel(".data-notes > ol > li")).map(prose_text).collect();
         let hit = notes.iter().position(|n| n.starts_with(field) && n.contains(words));
         let Some(i) = hit else {
             panic!("{slug}: no note on {field} saying '{words}' in {notes:?}")
@@ -131,14 +132,18 @@ async fn sources_list_the_cited_works_with_anchors_and_links() {
             "/sources#tagesschau-2022"
         ]
     );
-    // Event citations point at entries present on the page.
-    for href in attrs(&doc, ".events .cites a", "href") {
-        let id = href.trim_start_matches('#');
-        assert!(ids.iter().any(|i| i == id), "{href} has no entry");
+    // Every work the page's evidence cites is among the plot's references.
+    let cited = attrs(&doc, ".evidence .cites a", "href");
+    assert!(!cited.is_empty());
+    for href in cited {
+        let key = href.trim_start_matches("/sources#");
+        assert!(ids.iter().any(|i| i == &format!("src-{key}")), "{href} has no entry");
     }
     let sections = texts(&doc, "#sources-h ~ ul li");
     assert!(
-        sections[0].contains("ISKP's external operations campaign (from p. 13) › The prototype (Germany, 2020)"),
+        sections[0].contains(
+            "ISKP's external operations campaign (from p. 13) › ISKP-related plots in Europe › The prototype (Germany, 2020)"
+        ),
         "{sections:?}"
     );
 }

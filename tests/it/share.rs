@@ -125,7 +125,14 @@ async fn the_csv_parses_back_with_every_table_1_column() {
             &row[col("international_connection")],
             plot.table1.international_connection
         );
-        assert_eq!(&row[col("summary")], plot.summary);
+        assert_eq!(row[col("summary")], plot.summary.text());
+        let evidence: Vec<&str> = row[col("summary_evidence")].split('\n').collect();
+        assert_eq!(evidence.len(), plot.summary.statements().len(), "one line per sentence");
+        assert!(
+            evidence[0].starts_with("[1] ") && evidence[0].contains('“'),
+            "{}",
+            evidence[0]
+        );
         assert_eq!(row[col("cell_size")].parse::<u32>().ok(), Some(plot.cell_size));
     }
     assert_eq!(&rows[6][col("precise_date")], "2024-07-25");

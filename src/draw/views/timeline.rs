@@ -170,7 +170,7 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
         events.push(OrgMark {
             number,
             date: e.date,
-            label: e.label.clone(),
+            label: e.label.text(),
             href,
         });
     }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{FileNames, Report, date_sane, is_slug, keys};
+use super::{FileNames, Report, date_sane, is_slug, prose};
 use crate::model::analysis::{Measure, PlotRef};
 use crate::model::org::Level;
 use crate::model::{Dataset, country};
@@ -32,7 +32,7 @@ fn plot_refs(ds: &Dataset, refs: &[PlotRef], field: &str, r: &mut Report<'_>) {
         r.check(seen.insert(&p.slug), format!("{f}.slug"), || {
             format!("'{}' is listed twice", p.slug)
         });
-        text(&p.how, &format!("{f}.how"), r);
+        prose(&p.how, &format!("{f}.how"), r);
     }
 }
 
@@ -43,7 +43,7 @@ pub(super) fn organisation<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Repo
     r.check(named as u32 <= org.offices_counted, "offices_counted", || {
         format!("{named} offices are named but only {} counted", org.offices_counted)
     });
-    text(&org.offices_note, "offices_note", r);
+    prose(&org.offices_note, "offices_note", r);
     r.check(org.roots().count() == 1, "nodes", || {
         "there must be exactly one node without a parent".into()
     });
@@ -54,7 +54,7 @@ pub(super) fn organisation<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Repo
         r.check(is_slug(&n.id), "id", || format!("'{}' is not a lowercase slug", n.id));
         r.check(ids.insert(&n.id), "id", || format!("nodes[{i}] repeats this id"));
         text(&n.name, "name", r);
-        text(&n.summary, "summary", r);
+        prose(&n.summary, "summary", r);
         match n.parent.as_deref() {
             None => r.check(n.level == Level::Leadership, "parent", || {
                 "only the leadership has no parent".into()
@@ -81,9 +81,7 @@ pub(super) fn organisation<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Repo
                     f.label
                 )
             });
-            text(&f.value, &format!("facts[{j}].value"), r);
-            section(ds, &f.section, &format!("facts[{j}].section"), r);
-            keys(ds, &f.sources, &format!("facts[{j}].sources"), r);
+            prose(&f.value, &format!("facts[{j}].value"), r);
         }
         let mut linked = HashSet::new();
         for (j, l) in n.plots.iter().enumerate() {
@@ -91,9 +89,7 @@ pub(super) fn organisation<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Repo
             r.check(linked.insert(&l.slug), format!("plots[{j}].slug"), || {
                 format!("'{}' is linked twice", l.slug)
             });
-            text(&l.link, &format!("plots[{j}].link"), r);
-            section(ds, &l.section, &format!("plots[{j}].section"), r);
-            keys(ds, &l.sources, &format!("plots[{j}].sources"), r);
+            prose(&l.link, &format!("plots[{j}].link"), r);
         }
     }
 
@@ -108,9 +104,7 @@ pub(super) fn organisation<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Repo
             "the chronology is not in date order".into()
         });
         previous = Some(e.date.start());
-        text(&e.label, "label", r);
-        section(ds, &e.section, "section", r);
-        keys(ds, &e.sources, "sources", r);
+        prose(&e.label, "label", r);
         if let Some(id) = &e.node {
             r.check(org.node(id).is_some(), "node", || format!("'{id}' is not a node id"));
         }
@@ -129,13 +123,12 @@ pub(super) fn analysis<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'
             "must be a unique slug".into()
         });
         text(&p.title, "title", r);
-        text(&p.summary, "summary", r);
+        prose(&p.summary, "summary", r);
         section(ds, &p.section, "section", r);
         plot_refs(ds, &p.plots, "plots", r);
         for (i, c) in p.context.iter().enumerate() {
-            text(&c.text, &format!("context[{i}].text"), r);
-            section(ds, &c.section, &format!("context[{i}].section"), r);
-            keys(ds, &c.sources, &format!("context[{i}].sources"), r);
+            text(&c.title, &format!("context[{i}].title"), r);
+            prose(&c.text, &format!("context[{i}].text"), r);
         }
     }
 
@@ -144,7 +137,7 @@ pub(super) fn analysis<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'
         r.check(is_slug(&f.id) && ids.insert(f.id.clone()), "id", || {
             "must be a unique slug".into()
         });
-        text(&f.claim, "claim", r);
+        prose(&f.claim, "claim", r);
         section(ds, &f.section, "section", r);
         match f.measure {
             Measure::Plots | Measure::PlotsWithNationality => {
@@ -152,7 +145,7 @@ pub(super) fn analysis<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'
                     "this measure needs a count".into()
                 });
             }
-            Measure::LocationCountries => {
+            Measure::LocationCountries | Measure::UncoveredCountries => {
                 let countries = f.reported_countries.as_deref().unwrap_or_default();
                 r.check(!countries.is_empty(), "reported_countries", || {
                     "this measure needs countries".into()
@@ -171,9 +164,8 @@ pub(super) fn analysis<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'
     }
 
     r.set(files.analysis, Some("propaganda".into()));
-    text(&a.propaganda.summary, "summary", r);
+    prose(&a.propaganda.summary, "summary", r);
     section(ds, &a.propaganda.section, "section", r);
-    keys(ds, &a.propaganda.sources, "sources", r);
     plot_refs(ds, &a.propaganda.plots, "plots", r);
 
     for d in &a.policy {
@@ -181,36 +173,23 @@ pub(super) fn analysis<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'
         r.check(is_slug(&d.id) && ids.insert(d.id.clone()), "id", || {
             "must be a unique slug".into()
         });
-        text(&d.summary, "summary", r);
+        prose(&d.summary, "summary", r);
         section(ds, &d.section, "section", r);
-        keys(ds, &d.sources, "sources", r);
         plot_refs(ds, &d.plots, "plots", r);
     }
 
     let m = &a.method;
     r.set(files.analysis, Some("method".into()));
     for (i, d) in m.definitions.iter().enumerate() {
-        text(&d.text, &format!("definitions[{i}].text"), r);
-        section(ds, &d.section, &format!("definitions[{i}].section"), r);
-        keys(ds, &d.sources, &format!("definitions[{i}].sources"), r);
+        text(&d.term, &format!("definitions[{i}].term"), r);
+        prose(&d.text, &format!("definitions[{i}].text"), r);
     }
-    let sourced = std::iter::once(("inclusion".to_string(), &m.inclusion))
-        .chain(
-            m.list_building
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (format!("list_building[{i}]"), s)),
-        )
-        .chain(std::iter::once(("lull".to_string(), &m.lull)));
-    for (field, s) in sourced {
-        text(&s.text, &format!("{field}.text"), r);
-        section(ds, &s.section, &format!("{field}.section"), r);
-        keys(ds, &s.sources, &format!("{field}.sources"), r);
-    }
+    prose(&m.inclusion, "inclusion", r);
+    prose(&m.list_building, "list_building", r);
+    prose(&m.lull, "lull", r);
     for (i, e) in m.excluded.iter().enumerate() {
         text(&e.case, &format!("excluded[{i}].case"), r);
-        section(ds, &e.section, &format!("excluded[{i}].section"), r);
-        keys(ds, &e.sources, &format!("excluded[{i}].sources"), r);
+        prose(&e.why, &format!("excluded[{i}].why"), r);
     }
 
     for n in &a.report_notes {
@@ -218,7 +197,7 @@ pub(super) fn analysis<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'
         r.check(is_slug(&n.id) && ids.insert(n.id.clone()), "id", || {
             "must be a unique slug".into()
         });
-        text(&n.note, "note", r);
+        prose(&n.note, "note", r);
         section(ds, &n.section, "section", r);
     }
 }

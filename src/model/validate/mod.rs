@@ -7,7 +7,8 @@ mod plot;
 use std::collections::HashSet;
 
 use super::date::Precision;
-use super::{DataError, Dataset, PartialDate};
+use super::statement::QUOTE_MAX_WORDS;
+use super::{DataError, Dataset, Owner, PartialDate, Prose};
 
 pub(crate) struct FileNames<'a> {
     pub dataset: &'a str,
@@ -68,6 +69,7 @@ pub(crate) fn validate(ds: &Dataset, files: &FileNames<'_>) -> Vec<DataError> {
     }
     analysis::organisation(ds, files, &mut r);
     analysis::analysis(ds, files, &mut r);
+    statements(ds, files, &mut r);
     r.errors
 }
 
@@ -128,6 +130,18 @@ fn meta<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
         r.check(!c.changes.is_empty(), format!("changelog[{i}].changes"), || {
             "is empty".into()
         });
+        for (j, fix) in c.corrections.iter().enumerate() {
+            let field = format!("changelog[{i}].corrections[{j}]");
+            let known = ["/offices", "/patterns", "/method"].contains(&fix.page.as_str())
+                || fix
+                    .page
+                    .strip_prefix("/plots/")
+                    .is_some_and(|slug| ds.plot(slug).is_some());
+            r.check(known, format!("{field}.page"), || {
+                format!("'{}' is not a plot page, /offices, /patterns or /method", fix.page)
+            });
+            r.check(!fix.notes.is_empty(), format!("{field}.notes"), || "is empty".into());
+        }
     }
     let mut ids = HashSet::new();
     for (i, s) in m.sections.iter().enumerate() {
@@ -135,10 +149,20 @@ fn meta<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
         r.check(is_slug(&s.id), "id", || format!("'{}' is not a lowercase slug", s.id));
         r.check(ids.insert(&s.id), "id", || format!("sections[{i}] repeats this id"));
         if let Some(part) = &s.part {
-            r.check(ds.section(part).is_some_and(|p| p.part.is_none()), "part", || {
-                format!("'{part}' is not a top-level section")
+            // A part comes first, which also rules out cycles.
+            let earlier = m.sections[..i].iter().any(|p| &p.id == part);
+            r.check(earlier, "part", || {
+                format!("'{part}' is not a section listed before this one")
             });
         }
+        r.check(!s.heading.trim().is_empty(), "heading", || {
+            "is empty; copy the heading line as the report prints it".into()
+        });
+        r.check(
+            m.sections[..i].iter().all(|p| p.heading != s.heading),
+            "heading",
+            || "another section has this heading".into(),
+        );
         for (j, key) in s.sources.iter().enumerate() {
             r.check(ds.source(key).is_some(), format!("sources[{j}]"), || {
                 format!("'{key}' is not a key in {}", files.sources)
@@ -175,6 +199,74 @@ fn sources<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
                 "accessed",
                 || format!("{} must be a day between {EARLIEST_YEAR} and the review date", a.iso()),
             );
+        }
+    }
+}
+
+/// A field of prose must say something.
+pub(super) fn prose(p: &Prose, field: &str, r: &mut Report<'_>) {
+    r.check(!p.is_empty(), field, || "has no statement".into());
+}
+
+/// Every statement: a sentence, at least one quotation, each quotation short and placed in a
+/// known section, and its works cited in that section (and, for a plot, in the plot's sources).
+/// Whether the quotations are really the report's words is `check --report`'s task (`quotes`).
+fn statements<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
+    for at in ds.statements() {
+        let file = match at.file {
+            "plots.json" => files.plots,
+            "offices.json" => files.offices,
+            _ => files.analysis,
+        };
+        r.set(file, Some(at.item.clone()));
+        let st = at.statement;
+        let field = &at.field;
+        r.check(!st.text.trim().is_empty(), format!("{field}.text"), || {
+            "is empty".into()
+        });
+        r.check(!st.evidence.is_empty(), format!("{field}.evidence"), || {
+            "has no quotation: every sentence needs the report's words that support it".into()
+        });
+        if let Some(reason) = &st.hedge_exception {
+            r.check(!reason.trim().is_empty(), format!("{field}.hedge_exception"), || {
+                "is empty: give the reason, or remove it".into()
+            });
+        }
+        let plot = match at.owner {
+            Owner::Plot(slug) => ds.plot(slug),
+            _ => None,
+        };
+        for (i, ev) in st.evidence.iter().enumerate() {
+            let ef = format!("{field}.evidence[{i}]");
+            let section = ds.section(&ev.section);
+            r.check(section.is_some(), format!("{ef}.section"), || {
+                format!("'{}' is not a section id in dataset.json", ev.section)
+            });
+            r.check(!ev.quote.trim().is_empty(), format!("{ef}.quote"), || "is empty".into());
+            let words = ev.word_count();
+            r.check(words <= QUOTE_MAX_WORDS, format!("{ef}.quote"), || {
+                format!("has {words} words; a quotation has at most {QUOTE_MAX_WORDS}")
+            });
+            for (j, key) in ev.sources.iter().enumerate() {
+                let kf = format!("{ef}.sources[{j}]");
+                if ds.source(key).is_none() {
+                    r.check(false, kf, || format!("'{key}' is not a key in {}", files.sources));
+                    continue;
+                }
+                if let Some(s) = section {
+                    r.check(s.sources.contains(key), kf.clone(), || {
+                        format!(
+                            "'{key}' is not among the works section \"{}\" cites (dataset.json)",
+                            s.id
+                        )
+                    });
+                }
+                if let Some(p) = plot {
+                    r.check(p.sources.contains(key), kf, || {
+                        format!("'{key}' is not in the plot's `sources`")
+                    });
+                }
+            }
         }
     }
 }

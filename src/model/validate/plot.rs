@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{EARLIEST_YEAR, Report, date_sane, is_slug, keys};
+use super::{EARLIEST_YEAR, Report, date_sane, is_slug, keys, prose};
 use crate::model::date::Precision;
 use crate::model::plot::Plot;
 use crate::model::{Dataset, country};
@@ -67,7 +67,7 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
         r.check(precise.date.precision() > Precision::Month, "precise_date.date", || {
             "is no more precise than `date`".into()
         });
-        keys(ds, &precise.sources, "precise_date.sources", r);
+        prose(&precise.note, "precise_date.note", r);
     }
     for (i, e) in p.events.iter().enumerate() {
         r.check(date_sane(&e.date, &m.reviewed), format!("events[{i}].date"), || {
@@ -77,10 +77,7 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
                 m.reviewed.iso()
             )
         });
-        r.check(!e.label.trim().is_empty(), format!("events[{i}].label"), || {
-            "is empty".into()
-        });
-        keys(ds, &e.sources, &format!("events[{i}].sources"), r);
+        prose(&e.label, &format!("events[{i}].label"), r);
     }
 
     // Places.
@@ -152,7 +149,7 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
         });
     }
     r.check(
-        p.unknown_ages() == 0 || p.ages_note.as_ref().is_some_and(|n| !n.trim().is_empty()),
+        p.unknown_ages() == 0 || p.ages_note.as_ref().is_some_and(|n| !n.is_empty()),
         "ages_note",
         || format!("{} ages are unknown; say what is known of them", p.unknown_ages()),
     );
@@ -198,7 +195,7 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
     }
 
     // Narrative and references.
-    let words = p.summary.split_whitespace().count();
+    let words = p.summary.word_count();
     r.check(SUMMARY_WORDS.contains(&words), "summary", || {
         format!(
             "has {words} words; expected {}–{}",
@@ -226,6 +223,7 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
         r.check(related.insert(&rel.slug), field, || {
             format!("'{}' is listed twice", rel.slug)
         });
+        prose(&rel.relation, &format!("related[{i}].relation"), r);
     }
     for (i, n) in p.data_notes.iter().enumerate() {
         r.check(
@@ -233,8 +231,6 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
             format!("data_notes[{i}].field"),
             || format!("'{}' is not one of: {}", n.field, NOTE_FIELDS.join(", ")),
         );
-        r.check(!n.note.trim().is_empty(), format!("data_notes[{i}].note"), || {
-            "is empty".into()
-        });
+        prose(&n.note, &format!("data_notes[{i}].note"), r);
     }
 }
