@@ -43,6 +43,7 @@ fn page_title(data: &Dataset, path: &str) -> String {
         "/offices" => "The IS organisation".into(),
         "/patterns" => "Patterns across the plots".into(),
         "/method" => "Method and data notes".into(),
+        "/sources" => "Sources".into(),
         _ => path
             .strip_prefix("/plots/")
             .and_then(|slug| data.plot(slug))

@@ -180,7 +180,7 @@ async fn related_plots_link_both_ways_where_the_report_says_so() {
 async fn the_citation_gives_the_permanent_url_and_dataset_version() {
     let doc = get(&atlas(), "/plots/2022-11-strasbourg").await.html();
     let cite = one_text(&doc, ".citation");
-    assert!(cite.contains("dataset version 1.0.0"), "{cite}");
+    assert!(cite.contains("dataset version 1.1.0"), "{cite}");
     assert_eq!(attrs(&doc, ".citation a", "href"), ["/plots/2022-11-strasbourg"]);
 
     let doc = get(

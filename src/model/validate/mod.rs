@@ -132,13 +132,16 @@ fn meta<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
         });
         for (j, fix) in c.corrections.iter().enumerate() {
             let field = format!("changelog[{i}].corrections[{j}]");
-            let known = ["/offices", "/patterns", "/method"].contains(&fix.page.as_str())
+            let known = ["/offices", "/patterns", "/method", "/sources"].contains(&fix.page.as_str())
                 || fix
                     .page
                     .strip_prefix("/plots/")
                     .is_some_and(|slug| ds.plot(slug).is_some());
             r.check(known, format!("{field}.page"), || {
-                format!("'{}' is not a plot page, /offices, /patterns or /method", fix.page)
+                format!(
+                    "'{}' is not a plot page, /offices, /patterns, /method or /sources",
+                    fix.page
+                )
             });
             r.check(!fix.notes.is_empty(), format!("{field}.notes"), || "is empty".into());
         }
