@@ -32,7 +32,9 @@ trap cleanup EXIT
 
 NGINX_PORT=$(free_port)
 ATLAS_PORT=$(free_port)
-"$BIN" export "$WORK/site" >/dev/null
+# Both serve the page for the same public address, as a deployment would (byte for byte the same page).
+PUBLIC=http://atlas.example
+"$BIN" export "$WORK/site" --public-url "$PUBLIC" >/dev/null
 # nginx's workers run unprivileged; mktemp's directory is private.
 chmod -R a+rX "$WORK"
 cat > "$WORK/nginx.conf" <<CONF
@@ -62,7 +64,7 @@ CONF
 mkdir -p "$WORK/nginx-tmp"
 nginx -c "$WORK/nginx.conf"
 # Per-request access logs are off on both sides (nginx: access_log off; the atlas: RUST_LOG=warn).
-RUST_LOG=warn "$BIN" --bind "127.0.0.1:$ATLAS_PORT" &
+RUST_LOG=warn "$BIN" --bind "127.0.0.1:$ATLAS_PORT" --public-url "$PUBLIC" &
 ATLAS_PID=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$ATLAS_PORT/healthz" >/dev/null && break; sleep 0.05; done
 # Let the background warm-up (rendering and compressing the permanent pages) finish first.

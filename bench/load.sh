@@ -13,7 +13,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 cargo build --release -q
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-RUST_LOG=warn target/release/iskp-atlas --bind "127.0.0.1:$PORT" &
+RUST_LOG=warn target/release/iskp-atlas --bind "127.0.0.1:$PORT" --public-url "http://127.0.0.1:$PORT" &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.05; done

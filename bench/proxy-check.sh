@@ -8,7 +8,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 cargo build --release -q
 WORK=$(mktemp -d); chmod 755 "$WORK"
 ATLAS=$(free_port); PROXY=$(free_port)
-RUST_LOG=warn target/release/iskp-atlas --bind "127.0.0.1:$ATLAS" --base-path /atlas &
+RUST_LOG=warn target/release/iskp-atlas --bind "127.0.0.1:$ATLAS" --base-path /atlas --trust-forwarded &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null; rm -rf "$WORK"' EXIT
 # The example, with its ports replaced, inside a minimal nginx configuration.
@@ -50,5 +50,9 @@ while todo:
             assert link.startswith("/atlas/"), (path, link)
             if "?" not in link:
                 todo.append(link)
-print(f"proxy under /atlas: {checked} pages and documents answered 200, every link carries /atlas")
+# The addresses a reader copies name the proxy, never the atlas's own port behind it.
+_, page, _ = get("/atlas/plots/2022-11-strasbourg")
+cite = base + "/atlas/plots/2022-11-strasbourg"
+assert f'href="{cite}"' in page, "the citation names the proxy's address"
+print(f"proxy under /atlas: {checked} pages and documents answered 200, every link carries /atlas; citations name {base}")
 PY

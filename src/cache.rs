@@ -218,7 +218,13 @@ fn respond(entry: &Entry, method: &Method, request: &HeaderMap) -> Response {
 pub async fn serve_cached(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let cacheable = (method == Method::GET || method == Method::HEAD) && request.uri().query().is_none();
-    let Some(slot) = cacheable.then(|| state.cache.slots.get(request.uri().path())).flatten() else {
+    // Without a public URL, a page's addresses follow the request's host: only the assets, which hold
+    // none, may be shared between readers.
+    let shared = !state.site.origin_varies() || request.uri().path().starts_with(&state.site.url("/static/"));
+    let Some(slot) = (cacheable && shared)
+        .then(|| state.cache.slots.get(request.uri().path()))
+        .flatten()
+    else {
         return next.run(request).await;
     };
     let day = today();

@@ -64,6 +64,11 @@ pub struct ServeArgs {
     pub bind: SocketAddr,
     #[command(flatten)]
     pub site: SiteArgs,
+    /// Without --public-url: build addresses from a reverse proxy's X-Forwarded-Host and
+    /// X-Forwarded-Proto instead of the Host header. Only behind a proxy that always sets them;
+    /// off by default, since any client can send them.
+    #[arg(long, env = "ATLAS_TRUST_FORWARDED")]
+    pub trust_forwarded: bool,
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -75,8 +80,9 @@ pub struct SiteArgs {
     /// Every link, asset and redirect carries it.
     #[arg(long, env = "ATLAS_BASE_PATH", default_value = "", value_name = "PREFIX", value_parser = parse_base_path)]
     pub base_path: String,
-    /// Scheme and host readers reach the atlas at, e.g. `https://intranet.example`, for absolute
-    /// permanent URLs in citations and link previews. Without it, links are root-relative.
+    /// Scheme and host readers reach the atlas at, e.g. `https://intranet.example`: the source of
+    /// every absolute address (citations, canonical links, printed packs, CSV and JSON). Without
+    /// it, each request's host is used, and pages are not cached.
     #[arg(long, env = "ATLAS_PUBLIC_URL", value_name = "URL", value_parser = parse_public_url)]
     pub public_url: Option<String>,
 }

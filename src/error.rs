@@ -20,6 +20,9 @@ use crate::site::AppState;
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// No public URL is set and the request's host cannot be used in the page's addresses.
+    #[error("bad host")]
+    BadHost,
     #[error("method not allowed")]
     MethodNotAllowed,
     #[error("internal error: {0}")]
@@ -40,6 +43,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadHost => StatusCode::BAD_REQUEST,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(detail) => {
                 tracing::error!(%detail, "request failed");

@@ -152,7 +152,10 @@ fn serve(args: ServeArgs) -> ExitCode {
         }
     };
     let state = match AppState::new(data, args.site.base_path.clone(), args.site.public_url.clone()) {
-        Ok(state) => Arc::new(state),
+        Ok(mut state) => {
+            state.site.trust_forwarded = args.trust_forwarded;
+            Arc::new(state)
+        }
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
@@ -174,6 +177,13 @@ fn serve(args: ServeArgs) -> ExitCode {
             .local_addr()
             .map_or_else(|_| args.bind.to_string(), |a| a.to_string());
         tracing::info!("listening on http://{addr}{}/", args.site.base_path);
+        if args.site.public_url.is_none() {
+            tracing::warn!(
+                "no --public-url (ATLAS_PUBLIC_URL) set: citations and printed addresses take their host from each request{}, \
+                 and pages are rendered per request instead of cached; set it to the address readers use",
+                if args.trust_forwarded { " (X-Forwarded-Host/-Proto, trusted)" } else { " (Host)" }
+            );
+        }
         let app = app(state.clone());
         tokio::spawn(warm_up(state, app.clone()));
         iskp_atlas::server::serve(listener, app, shutdown_signal()).await;
@@ -186,7 +196,14 @@ fn serve(args: ServeArgs) -> ExitCode {
 /// do not wait for it.
 async fn warm_up(state: Arc<AppState>, app: axum::Router) {
     use tower::ServiceExt;
-    let paths: Vec<String> = state.cache.paths().cloned().collect();
+    // Without a public URL only the assets are shared between readers (see `site`).
+    let assets = state.site.url("/static/");
+    let paths: Vec<String> = state
+        .cache
+        .paths()
+        .filter(|p| !state.site.origin_varies() || p.starts_with(&assets))
+        .cloned()
+        .collect();
     for path in paths {
         for encoding in ["br", "gzip"] {
             let req = axum::http::Request::get(&path)

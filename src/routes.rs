@@ -21,7 +21,7 @@ use crate::handlers::{
     api, assets, cite, compare, downloads, home, meta_pages, method, offices, patterns, plot, plots, search, sources,
     visuals,
 };
-use crate::site::AppState;
+use crate::site::{AppState, request_origin};
 
 /// No page takes long to build; a request still running after this is stuck, not slow.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -84,7 +84,8 @@ pub fn layered(router: Router<Arc<AppState>>, state: Arc<AppState>) -> Router {
     router
         .fallback(fallback)
         // Layers run outside-in from the bottom: logging, security headers, compression of dynamic
-        // pages, error pages, the cache, the timeout, panics, then the read-only rule.
+        // pages, error pages, the request's origin (without a public URL), the cache, the timeout,
+        // panics, then the read-only rule.
         .layer(middleware::from_fn(read_only))
         .layer(CatchPanicLayer::custom(|_| {
             AppError::Internal("a handler panicked".into()).into_response()
@@ -94,6 +95,7 @@ pub fn layered(router: Router<Arc<AppState>>, state: Arc<AppState>) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), serve_cached))
+        .layer(middleware::from_fn_with_state(state.clone(), request_origin))
         .layer(middleware::from_fn_with_state(state.clone(), render_error_pages))
         // Pages built per request are small; the fastest level keeps their CPU cost and the encoders'
         // working memory low (the cached pages are compressed once, at the highest level, elsewhere).

@@ -53,7 +53,10 @@ impl<'a> ReportJson<'a> {
 struct PlotJson<'a> {
     #[serde(flatten)]
     plot: &'a Plot,
+    /// The page's path (with the base path), as the contract names it.
     url: String,
+    /// The absolute address readers cite.
+    permalink: String,
     /// The summary as one paragraph, for readers of the API who do not need its evidence.
     summary_text: String,
     handler_countries: Vec<&'a str>,
@@ -67,7 +70,8 @@ impl<'a> PlotJson<'a> {
         target_categories.dedup();
         PlotJson {
             plot,
-            url: site.permanent(&plot.path()),
+            url: site.url(&plot.path()),
+            permalink: site.permanent(&plot.path()),
             summary_text: plot.summary.text(),
             handler_countries: plot.international_connection.handler_countries(),
             target_categories,

@@ -21,7 +21,7 @@ pub async fn asset(State(state): State<Arc<AppState>>, Path(name): Path<String>)
             (header::CONTENT_TYPE, asset.content_type),
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
         ],
-        asset.body,
+        asset.body.clone(),
     )
         .into_response())
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;
@@ -136,11 +136,7 @@ fn csl(w: &Work<'_>, accessed: NaiveDate) -> serde_json::Value {
     }
 }
 
-pub async fn cite(
-    State(state): State<Arc<AppState>>,
-    Path(file): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response, AppError> {
+pub async fn cite(State(state): State<Arc<AppState>>, Path(file): Path<String>) -> Result<Response, AppError> {
     let (name, ext) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
     let data = &state.data;
     let work = if name == "report" {
@@ -157,7 +153,7 @@ pub async fn cite(
         Work {
             id: format!("iskp-atlas-{}", plot.slug),
             title: format!("{}: foiled ISKP-linked plot", plot.title()),
-            url: state.site.absolute(&plot.path(), &headers),
+            url: state.site.permanent(&plot.path()),
             note: format!(
                 "Dataset version {}. Based on {}",
                 data.meta.version,

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
-use axum::http::HeaderMap;
 use axum::response::Html;
 
 use super::fields::{Field, STRUCTURED, TABLE1};
@@ -22,6 +21,22 @@ pub struct Row {
     pub label: &'static str,
     pub values: Vec<String>,
     pub differs: bool,
+}
+
+/// The address of a page of chosen plots, in date order whatever order the reader gave them in:
+/// `/compare?plots=a,b`.
+fn chosen_path(page: &str, data: &Dataset, chosen: &[&Plot]) -> String {
+    let slugs: Vec<&str> = data
+        .plots
+        .iter()
+        .filter(|p| chosen.iter().any(|c| c.slug == p.slug))
+        .map(|p| p.slug.as_str())
+        .collect();
+    if slugs.is_empty() {
+        page.to_string()
+    } else {
+        format!("{page}?plots={}", slugs.join(","))
+    }
 }
 
 fn rows(fields: &[Field], plots: &[&Plot]) -> Vec<Row> {
@@ -84,7 +99,7 @@ impl<'a> ComparePage<'a> {
                 description:
                     "The chosen ISKP-linked plots side by side, every Table 1 field on its own row, differences marked."
                         .into(),
-                path: "/compare".into(),
+                path: chosen_path("/compare", data, shown),
                 og_type: "website",
             },
             plots: shown.iter().filter_map(|p| plot_link(site, data, &p.slug)).collect(),
@@ -131,7 +146,7 @@ pub struct BriefingPage<'a> {
 }
 
 impl<'a> BriefingPage<'a> {
-    pub fn new(state: &'a AppState, raw: Option<&str>, headers: &HeaderMap) -> Self {
+    pub fn new(state: &'a AppState, raw: Option<&str>) -> Self {
         let (site, data) = (&state.site, &state.data);
         let mut sel = Selection::parse(raw, data);
         sel.notices.retain(|n| !n.starts_with("Ignored the unknown parameter"));
@@ -145,7 +160,7 @@ impl<'a> BriefingPage<'a> {
             .filter_map(|s| data.plot(s))
             .map(|p| BriefPlot {
                 plot: p,
-                permanent: site.absolute(&p.path(), headers),
+                permanent: site.permanent(&p.path()),
                 table1: TABLE1.iter().map(|f| (f.label, (f.value)(p))).collect(),
                 structured: STRUCTURED.iter().map(|f| (f.label, (f.value)(p))).collect(),
                 sections: p.report_sections.iter().map(|id| data.section_label(id)).collect(),
@@ -162,7 +177,7 @@ impl<'a> BriefingPage<'a> {
             head: Head {
                 title: if plots.is_empty() { "Briefing pack".into() } else { format!("Briefing pack: {} plots", plots.len()) },
                 description: "A printable briefing on chosen ISKP-linked plots in Europe: one page per plot with its Table 1 entry, summary, data notes and sources.".into(),
-                path: "/briefing".into(),
+                path: chosen_path("/briefing", data, &plots.iter().map(|b| b.plot).collect::<Vec<_>>()),
                 og_type: "website",
             },
             date: crate::site::today().format("%-d %B %Y").to_string(),
@@ -172,15 +187,11 @@ impl<'a> BriefingPage<'a> {
             sources,
             notices: sel.notices,
             chooser: chooser(site, data),
-            atlas_url: site.absolute("/", headers),
+            atlas_url: site.permanent("/"),
         }
     }
 }
 
-pub async fn briefing(
-    State(state): State<Arc<AppState>>,
-    RawQuery(raw): RawQuery,
-    headers: HeaderMap,
-) -> Result<Html<String>, AppError> {
-    render(&BriefingPage::new(&state, raw.as_deref(), &headers))
+pub async fn briefing(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Result<Html<String>, AppError> {
+    render(&BriefingPage::new(&state, raw.as_deref()))
 }

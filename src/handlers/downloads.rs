@@ -36,7 +36,7 @@ fn evidence_lines(data: &Dataset, prose: &Prose) -> String {
                     .sources
                     .iter()
                     .filter_map(|k| data.source(k))
-                    .map(|s| s.cited_as.as_str())
+                    .map(|s| s.short_name())
                     .collect();
                 let works = if works.is_empty() {
                     String::new()
@@ -53,7 +53,7 @@ fn evidence_lines(data: &Dataset, prose: &Prose) -> String {
 
 /// The whole CSV document, CRLF line ends, header first.
 pub fn csv(data: &Dataset, site: &Site) -> String {
-    let mut header = vec!["slug", "url", "precise_date"];
+    let mut header = vec!["slug", "url", "permalink", "precise_date"];
     header.extend(TABLE1.iter().map(|f| f.id));
     header.extend(STRUCTURED.iter().map(|f| f.id));
     header.extend(["nationalities", "summary", "summary_evidence"]);
@@ -61,6 +61,7 @@ pub fn csv(data: &Dataset, site: &Site) -> String {
     for p in &data.plots {
         let mut row = vec![
             p.slug.clone(),
+            site.url(&p.path()),
             site.permanent(&p.path()),
             p.precise_date.as_ref().map(|d| d.date.iso()).unwrap_or_default(),
         ];

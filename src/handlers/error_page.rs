@@ -30,6 +30,10 @@ impl<'a> ErrorPageView<'a> {
                 "Method not allowed",
                 "The atlas is read-only: its pages answer GET and HEAD requests only.",
             ),
+            StatusCode::BAD_REQUEST => (
+                "Bad request",
+                "The request named a host that the atlas cannot use in its addresses. Open the atlas at the address your organisation gives for it.",
+            ),
             s if s.is_client_error() => ("Bad request", "The request could not be understood."),
             _ => (
                 "Something went wrong",
@@ -41,7 +45,7 @@ impl<'a> ErrorPageView<'a> {
             head: Head {
                 title: title.into(),
                 description: message.into(),
-                path: "/".into(),
+                path: String::new(),
                 og_type: "website",
             },
             status: status.as_u16(),

@@ -1,14 +1,16 @@
 //! Footnoted evidence for the atlas's sentences, the way a reference work footnotes: each sentence
-//! ends in a small numbered link, the paragraph's evidence list follows it (report section, the
-//! quotation, the works cited there, a link back), and on paper every note prints once more as an
-//! endnote at the end of the page.
+//! ends in a small numbered link, and the paragraph's evidence list follows it (report section, the
+//! quotation, the works cited there, a link back). On paper the list prints where it stands, after
+//! its paragraph, in small type: a second copy of every note as endnotes would have doubled the
+//! evidence's weight on the long pages (over their 30 KB budget) and put it sheets away from its
+//! sentence.
 //!
 //! A page holds one [`Footnotes`]; the template asks it for each paragraph in reading order
 //! ([`Footnotes::para`]), so numbers run 1, 2, 3 … down the page without the handler having to know
 //! the template's order. Rendering happens once per page and day (the page cache), so the interior
 //! counter is never shared between requests.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use super::{Cite, cites};
 use crate::model::{Dataset, Prose, Statement};
@@ -54,12 +56,11 @@ impl Para<'_> {
     }
 }
 
-/// Numbers a page's sentences in reading order and keeps every note for the printed endnotes.
+/// Numbers a page's sentences in reading order.
 pub struct Footnotes<'a> {
     site: &'a Site,
     data: &'a Dataset,
     last: Cell<usize>,
-    all: RefCell<Vec<Note>>,
 }
 
 impl<'a> Footnotes<'a> {
@@ -68,7 +69,6 @@ impl<'a> Footnotes<'a> {
             site,
             data,
             last: Cell::new(0),
-            all: RefCell::new(Vec::new()),
         }
     }
 
@@ -82,13 +82,7 @@ impl<'a> Footnotes<'a> {
             sentences.push(Sentence { n, text: &st.text });
             notes.push(self.note(n, st));
         }
-        self.all.borrow_mut().extend(notes.iter().cloned());
         Para { sentences, notes }
-    }
-
-    /// Every note given out so far, for the endnotes at the end of the page.
-    pub fn all(&self) -> Vec<Note> {
-        self.all.borrow().clone()
     }
 
     fn note(&self, n: usize, st: &Statement) -> Note {

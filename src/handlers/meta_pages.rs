@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::{HeaderMap, header};
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 
 use super::{Head, render};
@@ -85,27 +85,25 @@ pub async fn changelog(State(state): State<Arc<AppState>>) -> Result<Html<String
     })
 }
 
-pub async fn sitemap(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    let origin = state.site.origin(&headers);
+pub async fn sitemap(State(state): State<Arc<AppState>>) -> Response {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     let lastmod = state.data.meta.reviewed.iso();
     for path in permanent_paths(&state.data) {
         xml.push_str(&format!(
-            "  <url><loc>{origin}{}</loc><lastmod>{lastmod}</lastmod></url>\n",
-            state.site.url(&path)
+            "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>\n",
+            state.site.permanent(&path)
         ));
     }
     xml.push_str("</urlset>\n");
     ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response()
 }
 
-pub async fn robots(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    let origin = state.site.origin(&headers);
+pub async fn robots(State(state): State<Arc<AppState>>) -> Response {
     let body = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {origin}{}\n",
-        state.site.url("/sitemap.xml")
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        state.site.permanent("/sitemap.xml")
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }

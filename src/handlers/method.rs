@@ -101,11 +101,6 @@ impl<'a> MethodPage<'a> {
             changelog: &data.meta.changelog,
         }
     }
-
-    /// The permanent address of the atlas's overview, for the citation.
-    pub fn atlas_url(&self) -> String {
-        self.site.permanent("/")
-    }
 }
 
 pub async fn method(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {

@@ -34,7 +34,8 @@ pub struct Head {
     pub title: String,
     /// One line for `<meta name="description">` and link previews.
     pub description: String,
-    /// The page's own path without the base path, e.g. `/plots/2022-11-strasbourg`.
+    /// The page's own address without the base path, e.g. `/plots/2022-11-strasbourg` or
+    /// `/compare?plots=a,b`: its canonical link. Empty for a page that has none (the error pages).
     pub path: String,
     /// OpenGraph type: `website` or `article`.
     pub og_type: &'static str,
@@ -66,7 +67,7 @@ pub fn cites(site: &Site, data: &Dataset, keys: &[String]) -> Vec<Cite> {
         .filter_map(|k| data.source(k))
         .map(|s| Cite {
             href: site.url(&format!("/sources#{}", s.key)),
-            label: s.cited_as.clone(),
+            label: s.short_name().to_string(),
         })
         .collect()
 }

@@ -1,6 +1,6 @@
 //! `/offices`: the IS organisation behind ISKP's external operations, as an accessible tree of
 //! nested lists (leadership → directorate → offices → provinces and areas), each unit with its
-//! sourced facts and the plots that touch it, then the organisation's chronology.
+//! sourced facts and the plots that touch it. (The organisation's chronology is on `/timeline`.)
 
 use std::sync::Arc;
 
@@ -38,14 +38,6 @@ pub struct NodeView<'a> {
     pub children: Vec<NodeView<'a>>,
 }
 
-pub struct EventView<'a> {
-    pub date: String,
-    pub iso: String,
-    pub label: &'a Prose,
-    pub node: Option<(String, &'a str)>,
-    pub plot: Option<PlotLink>,
-}
-
 #[derive(Template)]
 #[template(path = "offices.html")]
 pub struct OfficesPage<'a> {
@@ -54,7 +46,6 @@ pub struct OfficesPage<'a> {
     pub org: &'a Organisation,
     pub ev: Footnotes<'a>,
     pub tree: Vec<NodeView<'a>>,
-    pub chronology: Vec<EventView<'a>>,
 }
 
 fn node_view<'a>(site: &Site, data: &'a Dataset, node: &'a Node) -> NodeView<'a> {
@@ -99,21 +90,6 @@ impl<'a> OfficesPage<'a> {
     pub fn new(state: &'a AppState) -> Self {
         let (site, data) = (&state.site, &state.data);
         let org = &data.org;
-        let chronology = org
-            .chronology
-            .iter()
-            .map(|e| EventView {
-                date: e.date.to_string(),
-                iso: e.date.iso(),
-                label: &e.label,
-                node: e
-                    .node
-                    .as_deref()
-                    .and_then(|id| org.node(id))
-                    .map(|n| (site.url(&format!("/offices#{}", n.id)), n.name.as_str())),
-                plot: e.plot.as_deref().and_then(|s| plot_link(site, data, s)),
-            })
-            .collect();
         OfficesPage {
             site,
             head: Head {
@@ -128,7 +104,6 @@ impl<'a> OfficesPage<'a> {
             org,
             ev: Footnotes::new(site, data),
             tree: org.roots().map(|n| node_view(site, data, n)).collect(),
-            chronology,
         }
     }
 

@@ -67,10 +67,6 @@ impl<'a> PlotPage<'a> {
         self.site.url(&format!("/cite/{}.{ext}", self.plot.slug))
     }
 
-    pub fn permanent(&self) -> String {
-        self.site.permanent(&self.plot.path())
-    }
-
     pub fn section_label(&self, section: &Section) -> String {
         self.data.section_label(&section.id)
     }
@@ -116,7 +112,7 @@ impl<'a> PlotPage<'a> {
     pub fn source_label(&self, key: &str) -> String {
         self.data
             .source(key)
-            .map_or_else(|| key.to_string(), |s| s.cited_as.clone())
+            .map_or_else(|| key.to_string(), |s| s.short_name().to_string())
     }
 
     pub fn related(&self) -> Vec<RelatedView<'a>> {

@@ -94,7 +94,11 @@ impl<'a> PlotsPage<'a> {
             head: Head {
                 title,
                 description: "Filter the ISKP-linked plots in Europe by country, year, nationality, target, handler country and judicial outcome.".into(),
-                path: "/plots".into(),
+                // The filters as read, in a fixed order, without what was ignored.
+                path: match selection.query_string(None) {
+                    qs if qs.is_empty() => "/plots".into(),
+                    qs => format!("/plots?{qs}"),
+                },
                 og_type: "website",
             },
             total: data.plots.len(),

@@ -75,7 +75,14 @@ impl<'a> SearchPage<'a> {
             head: Head {
                 title,
                 description: "Search the plots, the IS organisation, the patterns, the method and the sources of the ISKP Plots Atlas.".into(),
-                path: "/search".into(),
+                path: if q.trim().is_empty() {
+                    "/search".into()
+                } else {
+                    let qs = form_urlencoded::Serializer::new(String::new())
+                        .append_pair("q", q.trim())
+                        .finish();
+                    format!("/search?{qs}")
+                },
                 og_type: "website",
             },
             q,

@@ -6,12 +6,13 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
+use super::evidence::Footnotes;
 use super::{Head, PlotLink, plot_link, render};
 use crate::draw::views::map::{Focus, MapView, map};
 use crate::draw::views::network::{Network, network};
 use crate::draw::views::timeline::{Timeline, timeline};
 use crate::error::AppError;
-use crate::model::country;
+use crate::model::{Prose, country};
 use crate::site::{AppState, Site};
 
 /// A row of the table beside the map: one plot's places, handlers and arrests abroad.
@@ -86,12 +87,26 @@ pub async fn map_page(State(state): State<Arc<AppState>>) -> Result<Html<String>
     })
 }
 
+/// One event of the organisation's chronology, numbered as in the picture.
+pub struct EventView<'a> {
+    pub number: usize,
+    pub date: String,
+    pub iso: String,
+    pub label: &'a Prose,
+    /// The unit of the organisation it concerns, on `/offices`.
+    pub node: Option<(String, &'a str)>,
+    pub plot: Option<PlotLink>,
+}
+
 #[derive(Template)]
 #[template(path = "timeline.html")]
 pub struct TimelinePage<'a> {
     pub site: &'a Site,
     pub head: Head,
+    pub ev: Footnotes<'a>,
     pub timeline: Timeline,
+    /// The whole chronology, with its evidence (the picture shows 2014–2025).
+    pub chronology: Vec<EventView<'a>>,
     pub plots: Vec<(String, PlotLink)>,
 }
 
@@ -105,7 +120,26 @@ pub async fn timeline_page(State(state): State<Arc<AppState>>) -> Result<Html<St
             path: "/timeline".into(),
             og_type: "article",
         },
+        ev: Footnotes::new(site, data),
         timeline: timeline(site, data),
+        chronology: data
+            .org
+            .chronology
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EventView {
+                number: i + 1,
+                date: e.date.to_string(),
+                iso: e.date.iso(),
+                label: &e.label,
+                node: e
+                    .node
+                    .as_deref()
+                    .and_then(|id| data.org.node(id))
+                    .map(|n| (site.url(&format!("/offices#{}", n.id)), n.name.as_str())),
+                plot: e.plot.as_deref().and_then(|s| plot_link(site, data, s)),
+            })
+            .collect(),
         plots: data.plots.iter().filter_map(|p| plot_link(site, data, &p.slug).map(|l| (p.date.to_string(), l))).collect(),
     })
 }

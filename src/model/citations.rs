@@ -61,7 +61,9 @@ impl Citations {
                     Owner::OfficesNote => {
                         c.page(k, "/offices", "regional-offices", "Organisation: the regional offices")
                     }
-                    Owner::Chronology => c.page(k, "/offices", "chronology", "Organisation: chronology"),
+                    Owner::Chronology => {
+                        c.page(k, "/timeline", "chronology", "Timeline: the organisation's chronology")
+                    }
                     Owner::Pattern(id) => {
                         let title = ds
                             .analysis

@@ -20,6 +20,10 @@ pub struct Source {
     pub accessed: Option<PartialDate>,
     /// How the report's running text cites it ("Soliev 2021").
     pub cited_as: String,
+    /// How the atlas names it where `cited_as` alone would be ambiguous ("Krause 2025" is also the
+    /// report itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// The entry as the report prints it (bibliography entries are data and may be reproduced).
     pub reference: String,
 }
@@ -161,6 +165,11 @@ impl Source {
 }
 
 impl Source {
+    /// The short name the atlas shows for it: its `label`, or how the report cites it.
+    pub fn short_name(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.cited_as)
+    }
+
     /// Bibliography order: first author, then year, then the report's letter suffix (in the key).
     pub fn sort_key(&self) -> (String, i32, String) {
         let author = self.authors.first().map(|a| crate::text::fold(a)).unwrap_or_default();
@@ -190,6 +199,7 @@ mod tests {
             url: None,
             accessed: None,
             cited_as: "c".into(),
+            label: None,
             reference: "r".into(),
         }
     }

@@ -86,7 +86,11 @@ async fn plots_and_offices_link_each_other_both_ways() {
 
 #[tokio::test]
 async fn the_chronology_runs_from_2003_to_the_2025_lull_with_sources() {
-    let doc = get(&atlas(), "/offices").await.html();
+    let app = atlas();
+    // It lives on the timeline; the organisation page keeps its old anchor, pointing there.
+    let offices = get(&app, "/offices").await.html();
+    assert_eq!(attrs(&offices, "#chronology a", "href"), ["/timeline#chronology"]);
+    let doc = get(&app, "/timeline").await.html();
     let dates = attrs(&doc, "#chronology time", "datetime");
     assert_eq!(dates.first().map(String::as_str), Some("2003"));
     assert_eq!(dates.last().map(String::as_str), Some("2025"));
@@ -105,6 +109,10 @@ async fn the_chronology_runs_from_2003_to_the_2025_lull_with_sources() {
     sorted.sort();
     assert_eq!(dates, sorted);
     assert!(doc.select(&sel("#chronology .cites a")).count() >= 10);
+    // The picture numbers its events as the list does.
+    let numbers = attrs(&doc, "#chronology ol > li", "value");
+    assert_eq!(numbers.first().map(String::as_str), Some("1"));
+    assert_eq!(numbers.len(), dates.len());
 }
 
 /// Row label → value of a derived table on /patterns.

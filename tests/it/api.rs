@@ -32,6 +32,7 @@ async fn the_api_follows_the_contract() {
     for p in plots {
         let slug = p["slug"].as_str().expect("slug");
         assert_eq!(p["url"], format!("/plots/{slug}"));
+        assert_eq!(p["permalink"], format!("http://{HOST}/plots/{slug}"));
         let date = p["date"].as_str().expect("date");
         assert!(
             date.len() == 7 && date.as_bytes()[4] == b'-' && slug.starts_with(date),

@@ -223,8 +223,8 @@ async fn the_briefing_pack_has_a_cover_a_page_per_plot_and_the_sources() {
     assert_eq!(
         urls,
         [
-            "http://127.0.0.1/plots/2022-11-strasbourg",
-            "http://127.0.0.1/plots/2024-03-gera-stockholm"
+            "http://atlas.test:3000/plots/2022-11-strasbourg",
+            "http://atlas.test:3000/plots/2024-03-gera-stockholm"
         ]
     );
     let refs = texts(&doc, ".briefing-sources .references li");

@@ -56,10 +56,14 @@ impl Answer {
     }
 }
 
+/// The host the in-process requests name, as a browser would.
+pub const HOST: &str = "atlas.test:3000";
+
 pub async fn request(app: &Router, method: Method, uri: &str) -> Answer {
     let req = Request::builder()
         .method(method)
         .uri(uri)
+        .header("host", HOST)
         .body(Body::empty())
         .expect("request");
     let res = app.clone().oneshot(req).await.expect("infallible");

@@ -58,7 +58,7 @@ async fn the_title_names_place_country_month_and_year() {
     assert_eq!(attrs(&doc, "meta[property='og:type']", "content"), ["article"]);
     assert_eq!(
         attrs(&doc, "link[rel=canonical]", "href"),
-        ["/plots/2023-12-cologne-vienna"]
+        [format!("http://{HOST}/plots/2023-12-cologne-vienna")]
     );
 }
 
@@ -181,7 +181,16 @@ async fn the_citation_gives_the_permanent_url_and_dataset_version() {
     let doc = get(&atlas(), "/plots/2022-11-strasbourg").await.html();
     let cite = one_text(&doc, ".citation");
     assert!(cite.contains("dataset version 1.1.0"), "{cite}");
-    assert_eq!(attrs(&doc, ".citation a", "href"), ["/plots/2022-11-strasbourg"]);
+    assert_eq!(
+        attrs(&doc, ".citation a", "href"),
+        [format!("http://{HOST}/plots/2022-11-strasbourg")]
+    );
+    assert_eq!(
+        texts(&doc, ".citation a"),
+        [format!("http://{HOST}/plots/2022-11-strasbourg")],
+        "the address as a reader copies it"
+    );
+    assert!(one_text(&doc, ".citation").contains("DIIS Report Vol. 2025 No. 09"));
 
     let doc = get(
         &atlas_at("/atlas", Some("https://intra.example")),

@@ -202,15 +202,24 @@ async fn every_page_has_link_preview_and_canonical_tags() {
         );
         assert_eq!(one("meta[property='og:site_name']", "content"), "ISKP Plots Atlas");
         assert_eq!(one("meta[name='twitter:card']", "content"), "summary");
+        // Absolute, from the request's host when no public URL is set, and the page's own.
+        // (The query pages' canonical forms are tested below.)
         let canonical = one("link[rel=canonical]", "href");
+        let page = path.split('?').next().unwrap_or_default();
         assert!(
-            canonical.starts_with('/') && !canonical.contains('?'),
+            canonical.starts_with(&format!("http://{HOST}{page}")),
             "{path}: {canonical}"
         );
-        assert!(
-            doc.select(&sel("meta[property='og:url']")).next().is_none(),
-            "{path}: og:url only with --public-url"
-        );
+        if !path.contains('?') {
+            assert_eq!(canonical, format!("http://{HOST}{path}"), "{path}");
+        }
+        assert_eq!(one("meta[property='og:url']", "content"), canonical, "{path}");
+        // Every page offers a citation with that same address.
+        let cite: Vec<String> = attrs(&doc, ".cite-line a, .citation a", "href")
+            .into_iter()
+            .filter(|h| h.starts_with("http://atlas.test"))
+            .collect();
+        assert!(cite.contains(&canonical), "{path}: {cite:?}");
     }
     let doc = get(&atlas_at("/atlas", Some("https://intra.example")), "/atlas/offices")
         .await
@@ -285,4 +294,157 @@ async fn sitemap_lists_only_permanent_pages_and_robots_points_to_it() {
         robots.contains("Sitemap: https://intra.example/atlas/sitemap.xml"),
         "{robots}"
     );
+}
+
+/// Sends one request with the given headers (no default host).
+async fn raw(app: &axum::Router, uri: &str, headers: &[(&str, &str)]) -> Answer {
+    use tower::ServiceExt;
+    let mut req = axum::http::Request::builder().uri(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = app
+        .clone()
+        .oneshot(req.body(axum::body::Body::empty()).expect("request"))
+        .await
+        .expect("infallible");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = http_body_util::BodyExt::collect(res.into_body())
+        .await
+        .expect("body")
+        .to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+#[tokio::test]
+async fn without_a_public_url_a_hostile_host_is_refused_and_pages_vary_by_host() {
+    let app = atlas();
+    for bad in [
+        "evil.example/x",
+        "evil example",
+        "a..b",
+        "-x.example",
+        "host:99999",
+        "host:",
+        "[::1",
+        "",
+    ] {
+        let page = raw(&app, "/cite/2022-11-strasbourg.bib", &[("host", bad)]).await;
+        assert_eq!(page.status, axum::http::StatusCode::BAD_REQUEST, "Host: {bad:?}");
+        assert!(
+            !page.body.contains(bad) || bad.is_empty(),
+            "the hostile host is not echoed"
+        );
+    }
+    let page = raw(&app, "/", &[]).await;
+    assert_eq!(page.status, axum::http::StatusCode::BAD_REQUEST, "no Host at all");
+    // A valid but different host gets its own addresses, never another reader's, and says so.
+    for host in ["intranet.example", "10.0.0.5:8080", "[::1]:3000"] {
+        let page = raw(&app, "/plots/2022-11-strasbourg", &[("host", host)]).await;
+        assert_eq!(page.status, axum::http::StatusCode::OK, "{host}");
+        let cite = attrs(&page.html(), ".citation a", "href");
+        assert_eq!(cite, [format!("http://{host}/plots/2022-11-strasbourg")]);
+        let vary: Vec<&str> = page
+            .headers
+            .get_all("vary")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        assert!(vary.iter().any(|v| v.contains("Host")), "{vary:?}");
+        assert!(page.header("etag").is_empty(), "not from the shared cache");
+        let bib = raw(&app, "/cite/2022-11-strasbourg.bib", &[("host", host)]).await.body;
+        assert!(
+            bib.contains(&format!("http://{host}/plots/2022-11-strasbourg")),
+            "{bib}"
+        );
+    }
+    // Forwarded headers count only when trusted.
+    let forwarded = [
+        ("host", "127.0.0.1:3000"),
+        ("x-forwarded-host", "atlas.example"),
+        ("x-forwarded-proto", "https"),
+    ];
+    let page = raw(&app, "/plots.csv", &forwarded).await;
+    assert!(page.body.contains(",http://127.0.0.1:3000/plots/2022-11-strasbourg,"));
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_host_and_scheme_are_used() {
+    let mut state = iskp_atlas::AppState::new(dataset(), String::new(), None).expect("state");
+    state.site.trust_forwarded = true;
+    let app = iskp_atlas::app(std::sync::Arc::new(state));
+    let forwarded = [
+        ("host", "127.0.0.1:3000"),
+        ("x-forwarded-host", "atlas.example, proxy.local"),
+        ("x-forwarded-proto", "https"),
+    ];
+    let page = raw(&app, "/plots/2024-03-gera-stockholm", &forwarded).await;
+    assert_eq!(
+        attrs(&page.html(), "link[rel=canonical]", "href"),
+        ["https://atlas.example/plots/2024-03-gera-stockholm"]
+    );
+    let bad = [("host", "127.0.0.1:3000"), ("x-forwarded-host", "evil.example/path")];
+    assert_eq!(raw(&app, "/", &bad).await.status, axum::http::StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn with_a_public_url_every_address_uses_it_whatever_the_host() {
+    let app = atlas_at("/atlas", Some("https://intra.example"));
+    let want = "https://intra.example/atlas/plots/2022-11-strasbourg";
+    let host = [("host", "evil.example")];
+    let page = raw(&app, "/atlas/plots/2022-11-strasbourg", &host).await;
+    assert_eq!(page.status, axum::http::StatusCode::OK);
+    assert_eq!(attrs(&page.html(), ".citation a", "href"), [want]);
+    for doc in [
+        "/atlas/cite/2022-11-strasbourg.bib",
+        "/atlas/cite/2022-11-strasbourg.ris",
+        "/atlas/cite/2022-11-strasbourg.json",
+        "/atlas/plots.csv",
+        "/atlas/api/plots.json",
+        "/atlas/sitemap.xml",
+        "/atlas/briefing?plots=2022-11-strasbourg",
+    ] {
+        let body = raw(&app, doc, &host).await.body;
+        assert!(body.contains(want), "{doc}");
+        assert!(!body.contains("evil.example"), "{doc}");
+    }
+}
+
+#[tokio::test]
+async fn canonical_links_mean_the_page_shown() {
+    let app = atlas();
+    let canonical = |doc: scraper::Html| attrs(&doc, "link[rel=canonical]", "href");
+    let doc = get(&app, "/compare?plots=2024-03-gera-stockholm,bogus,2022-11-strasbourg")
+        .await
+        .html();
+    assert_eq!(
+        canonical(doc),
+        [format!(
+            "http://{HOST}/compare?plots=2022-11-strasbourg,2024-03-gera-stockholm"
+        )],
+        "chosen plots, in date order, without the unknown one"
+    );
+    let doc = get(
+        &app,
+        "/briefing?plots=2024-07-belgium-germany&plots=2020-04-north-rhine-westphalia",
+    )
+    .await
+    .html();
+    assert_eq!(
+        canonical(doc),
+        [format!(
+            "http://{HOST}/briefing?plots=2020-04-north-rhine-westphalia,2024-07-belgium-germany"
+        )]
+    );
+    let doc = get(&app, "/plots?year=2023&colour=red&country=DE&country=XX")
+        .await
+        .html();
+    assert_eq!(canonical(doc), [format!("http://{HOST}/plots?country=DE&year=2023")]);
+    let doc = get(&app, "/no-such-page").await.html();
+    assert!(canonical(doc).is_empty(), "the 404 page declares no canonical address");
 }

@@ -108,14 +108,15 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
     }
     // Organisation events above the axis, numbered; rows keep close markers apart.
     let mut rows: Vec<f64> = Vec::new();
-    let mut number = 0;
-    for e in data
+    // Numbered as in the whole chronology listed beside the picture, which starts before it.
+    for (i, e) in data
         .org
         .chronology
         .iter()
-        .filter(|e| e.date.year() >= FIRST_YEAR && e.date.year() <= LAST_YEAR)
+        .enumerate()
+        .filter(|(_, e)| e.date.year() >= FIRST_YEAR && e.date.year() <= LAST_YEAR)
     {
-        number += 1;
+        let number = i + 1;
         let (a, b) = span(&e.date);
         let (xa, xb) = (x.at(a), x.at(b));
         let centre = (xa + xb) / 2.0;
