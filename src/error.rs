@@ -58,6 +58,7 @@ impl IntoResponse for AppError {
 
 /// Replaces the body of marked responses, and of axum's own bare 404/405 answers, with the error page.
 pub async fn render_error_pages(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let asked = request.uri().path().to_string();
     let response = next.run(request).await;
     let status = response.status();
     let marked = response.extensions().get::<ErrorPage>().is_some();
@@ -67,7 +68,7 @@ pub async fn render_error_pages(State(state): State<Arc<AppState>>, request: Req
         return response;
     }
     let (mut parts, _) = response.into_parts();
-    let body = match ErrorPageView::new(&state, status).render() {
+    let body = match ErrorPageView::new(&state, status, &asked).render() {
         Ok(html) => Html(html).into_response().into_body(),
         Err(e) => {
             tracing::error!(error = %e, "the error page itself failed to render");

@@ -114,6 +114,22 @@ pub fn layered(router: Router<Arc<AppState>>, state: Arc<AppState>) -> Router {
 async fn fallback(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response, AppError> {
     let path = uri.path();
     let home = state.site.url("/");
+    // An address in another case (`/Plots/2022-11-Strasbourg`, pasted from a document that
+    // capitalised it) goes to the page it names.
+    let lower = path.to_lowercase();
+    if lower != path {
+        let known = lower.starts_with(&state.site.url("/plots/"))
+            || crate::site::permanent_paths(&state.data)
+                .iter()
+                .any(|p| state.site.url(p) == lower);
+        if known && !lower.starts_with("//") && !lower.contains('\\') {
+            let target = match uri.query() {
+                Some(q) => format!("{lower}?{q}"),
+                None => lower,
+            };
+            return Ok(Redirect::permanent(&target).into_response());
+        }
+    }
     if path.len() > 1 && path.ends_with('/') && path != home {
         let trimmed = path.trim_end_matches('/');
         // Only redirect to a path on this site: browsers read `//host` and `/\host` as another host.

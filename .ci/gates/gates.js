@@ -564,6 +564,44 @@ async function printGate(browser, pages, dom, outDir) {
   return check(`print: ${target.path} to PDF holds its title and URL`, problems);
 }
 
+// The briefing pack of all plots, printed: every plot's address must survive as one intact string
+// (not upper-cased, not hyphenated or broken across lines), so it can be copied from the PDF.
+async function briefingGate(browser, origin, base, outDir) {
+  const problems = [];
+  const api = await fetch(`${base}/api/plots.json`).then((r) => r.json());
+  const slugs = api.plots.map((p) => p.slug);
+  const pdf = path.join(outDir, 'print-briefing-all.pdf');
+  const page = await browser.newPage();
+  try {
+    await page.setRequestInterception(true);
+    page.on('request', (r) => (r.url().startsWith(origin + '/') || r.url().startsWith('data:') ? r.continue() : r.abort()));
+    await page.goto(`${base}/briefing?plots=${slugs.join(',')}`, { waitUntil: 'load' });
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true, displayHeaderFooter: false });
+  } catch (e) {
+    problems.push(`printing failed: ${e.message}`);
+  } finally {
+    await page.close();
+  }
+  if (!problems.length) {
+    for (const mode of [[], ['-layout']]) {
+      const r = spawnSync('pdftotext', [...mode, '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      if (r.error || r.status !== 0) {
+        problems.push(`pdftotext ${mode.join(' ')} failed: ${r.error ? r.error.message : r.stderr}`);
+        continue;
+      }
+      for (const slug of slugs) {
+        const address = `${base}/plots/${slug}`;
+        const found = r.stdout.split(address).length - 1;
+        // The contents list, the page's running head and its closing line each give it.
+        if (found < 2) problems.push(`${mode.join(' ') || 'default'} reading: ${address} appears intact ${found} time(s)`);
+      }
+    }
+    const pages = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout?.match(/^Pages:\s+(\d+)/m);
+    info(`${path.relative(process.cwd(), pdf)}: ${pages ? pages[1] : '?'} A4 pages for ${slugs.length} plots`);
+  }
+  return check(`print: the briefing pack of all ${slugs.length} plots keeps every plot's address intact`, problems);
+}
+
 // --- 5. link crawl ---------------------------------------------------------------------------
 
 function parseCsv(text) {
@@ -691,6 +729,7 @@ async function main() {
     if (b) {
       fragmentGate(b.dom, origin);
       await printGate(b.browser, list, b.dom, outDir);
+      await briefingGate(b.browser, origin, base, outDir);
     }
   } finally {
     if (b) await b.browser.close().catch(() => {});

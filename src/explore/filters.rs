@@ -46,6 +46,18 @@ impl Facet {
         }
     }
 
+    /// The facet in running text: "no plot has X as its …".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Facet::Country => "country",
+            Facet::Year => "year",
+            Facet::Nationality => "nationality",
+            Facet::Target => "target category",
+            Facet::Handler => "handler country",
+            Facet::Outcome => "judicial status",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Facet::Country => "Country (Table 1's Location)",
@@ -53,7 +65,7 @@ impl Facet {
             Facet::Nationality => "Nationality of suspects",
             Facet::Target => "Target category",
             Facet::Handler => "Handler country",
-            Facet::Outcome => "Judicial outcome",
+            Facet::Outcome => "Judicial status",
         }
     }
 
@@ -127,6 +139,8 @@ pub struct Selection {
     pub q: Option<String>,
     /// What was ignored and why, for the reader.
     pub notices: Vec<String>,
+    /// Parameters no page of this kind reads (`/compare` receives `/plots`'s filters unasked).
+    pub unknown: Vec<String>,
 }
 
 /// The key/value pairs of a raw query string, decoded; at most [`MAX_PARAMS`].
@@ -145,8 +159,9 @@ impl Selection {
         let (pairs, truncated) = pairs(raw);
         let mut s = Selection::default();
         if truncated {
-            s.notices
-                .push(format!("Only the first {MAX_PARAMS} parameters were read."));
+            s.notices.push(format!(
+                "The address held more choices than the page reads; only the first {MAX_PARAMS} were used."
+            ));
         }
         for (key, value) in pairs {
             if value.trim().is_empty() {
@@ -154,18 +169,21 @@ impl Selection {
             }
             // `q` is bounded by the search itself, and `plots` holds a list: its slugs are checked one by one.
             if value.chars().count() > MAX_VALUE_LEN && key != "q" && key != "plots" {
-                s.notices
-                    .push(format!("Ignored a {key} value longer than {MAX_VALUE_LEN} characters."));
+                s.notices.push(format!(
+                    "A choice in the address was longer than {MAX_VALUE_LEN} characters and was left out."
+                ));
                 continue;
             }
             if key == "plots" {
                 for slug in value.split(',').map(str::trim).filter(|x| !x.is_empty()) {
                     if slug.chars().count() > MAX_VALUE_LEN {
-                        s.notices
-                            .push(format!("Ignored a plots value longer than {MAX_VALUE_LEN} characters."));
+                        s.notices.push(format!(
+                            "A plot named in the address was longer than {MAX_VALUE_LEN} characters and was left out."
+                        ));
                     } else if data.plot(slug).is_none() {
-                        s.notices
-                            .push(format!("Ignored plots={slug}: there is no plot with that slug."));
+                        s.notices.push(format!(
+                            "“{slug}” is not the address of a plot in the atlas, so it was left out."
+                        ));
                     } else if !s.chosen.iter().any(|c| c == slug) {
                         s.chosen.push(slug.to_string());
                     }
@@ -177,14 +195,16 @@ impl Selection {
                 continue;
             }
             let Some(facet) = Facet::from_param(&key) else {
-                s.notices.push(format!("Ignored the unknown parameter “{key}”."));
+                s.unknown.push(key);
                 continue;
             };
             let v = facet.normalise(&value);
             let known = data.plots.iter().any(|p| facet.values(p).iter().any(|(k, _)| *k == v));
             if !known {
-                s.notices
-                    .push(format!("Ignored {key}={value}: no plot in the atlas has this value."));
+                s.notices.push(format!(
+                    "No plot in the atlas has “{value}” as its {}; that choice was left out.",
+                    facet.noun()
+                ));
                 continue;
             }
             let selected = s.filters.entry(facet).or_default();
@@ -193,6 +213,14 @@ impl Selection {
             }
         }
         s
+    }
+
+    /// A notice for each parameter the page does not read.
+    pub fn unknown_notices(&self) -> Vec<String> {
+        self.unknown
+            .iter()
+            .map(|key| format!("The address asked for “{key}”, which this page does not use; it was left out."))
+            .collect()
     }
 
     pub fn is_filtered(&self) -> bool {
@@ -327,14 +355,18 @@ mod tests {
         let s = Selection::parse(Some("country=XX&year=abc&colour=red&handler=%FF%FE&target="), &d);
         assert!(!s.is_filtered());
         assert_eq!(s.matching(&d).len(), 7);
-        assert_eq!(s.notices.len(), 4, "{:?}", s.notices);
-        assert!(s.notices.iter().any(|n| n.contains("unknown parameter “colour”")));
+        assert_eq!(s.notices.len(), 3, "{:?}", s.notices);
+        assert!(s.notices.iter().any(|n| n.contains("“XX” as its country")));
+        // A parameter no filter reads is the page's to mention (the filter page does; compare,
+        // which receives the filter form's fields, does not).
+        assert_eq!(s.unknown, ["colour"]);
+        assert!(s.unknown_notices()[0].contains("asked for “colour”, which this page does not use"));
         let long = format!("country={}", "D".repeat(500));
         assert_eq!(Selection::parse(Some(&long), &d).notices.len(), 1);
         let many = "year=2020&".repeat(200);
         let s = Selection::parse(Some(&many), &d);
         assert_eq!(s.filters[&Facet::Year], ["2020"]);
-        assert!(s.notices[0].contains("first 64"));
+        assert!(s.notices[0].contains("only the first 64"));
     }
 
     #[test]

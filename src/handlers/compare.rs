@@ -79,8 +79,6 @@ impl<'a> ComparePage<'a> {
     pub fn new(state: &'a AppState, raw: Option<&str>) -> Self {
         let (site, data) = (&state.site, &state.data);
         let mut sel = Selection::parse(raw, data);
-        // Facet parameters arrive here when the form on /plots is sent to /compare; they are not errors.
-        sel.notices.retain(|n| !n.starts_with("Ignored the unknown parameter"));
         let chosen: Vec<&Plot> = sel.chosen.iter().filter_map(|s| data.plot(s)).collect();
         let enough = chosen.len() >= 2;
         if !enough {
@@ -149,7 +147,6 @@ impl<'a> BriefingPage<'a> {
     pub fn new(state: &'a AppState, raw: Option<&str>) -> Self {
         let (site, data) = (&state.site, &state.data);
         let mut sel = Selection::parse(raw, data);
-        sel.notices.retain(|n| !n.starts_with("Ignored the unknown parameter"));
         if sel.chosen.is_empty() {
             sel.notices
                 .push("Choose at least one plot for the briefing pack.".into());

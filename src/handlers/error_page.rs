@@ -15,16 +15,18 @@ pub struct ErrorPageView<'a> {
     pub head: Head,
     pub status: u16,
     pub message: &'static str,
+    /// The address that failed, as asked (shortened if very long).
+    pub asked: String,
     /// The plots, so a mistyped plot address still leads somewhere.
     pub plots: &'a [Plot],
 }
 
 impl<'a> ErrorPageView<'a> {
-    pub fn new(state: &'a AppState, status: StatusCode) -> Self {
+    pub fn new(state: &'a AppState, status: StatusCode, asked: &str) -> Self {
         let (title, message) = match status {
             StatusCode::NOT_FOUND => (
                 "Page not found",
-                "There is no page at this address. Plot addresses have the form /plots/YYYY-MM-place; the seven plots are listed below.",
+                "There is no page at this address. A plot's address is its year, month and place, for example /plots/2022-11-strasbourg; the seven plots are listed below.",
             ),
             StatusCode::METHOD_NOT_ALLOWED => (
                 "Method not allowed",
@@ -50,6 +52,11 @@ impl<'a> ErrorPageView<'a> {
             },
             status: status.as_u16(),
             message,
+            asked: if asked.chars().count() > 120 {
+                format!("{}…", asked.chars().take(120).collect::<String>())
+            } else {
+                asked.to_string()
+            },
             plots: &state.data.plots,
         }
     }

@@ -10,8 +10,8 @@ use axum::response::Html;
 use super::evidence::Footnotes;
 use super::{Head, PlotLink, plot_link, render};
 use crate::error::AppError;
-use crate::model::Prose;
 use crate::model::source::{Change, Meta};
+use crate::model::{Glossary, Prose};
 use crate::site::{AppState, Site};
 
 /// A passage of the method: a title and the atlas's statements, with their evidence.
@@ -49,9 +49,15 @@ pub struct MethodPage<'a> {
     pub plot_notes: Vec<PlotNoteView<'a>>,
     pub report_notes: Vec<ReportNoteView<'a>>,
     pub changelog: &'a [Change],
+    pub glossary: &'a Glossary,
 }
 
 impl<'a> MethodPage<'a> {
+    /// The Table 1 column a data note concerns.
+    pub fn column(&self, field: &str) -> &'static str {
+        crate::model::plot::column_name(field)
+    }
+
     pub fn new(state: &'a AppState) -> Self {
         let (site, data) = (&state.site, &state.data);
         let m = &data.analysis.method;
@@ -99,6 +105,7 @@ impl<'a> MethodPage<'a> {
                 .map(|n| ReportNoteView { id: &n.id, topic: &n.topic, note: &n.note })
                 .collect(),
             changelog: &data.meta.changelog,
+            glossary: &data.glossary,
         }
     }
 }

@@ -14,7 +14,6 @@ use crate::draw::views::charts::{Chart, Datum, dots, hbars, vbars};
 use crate::error::AppError;
 use crate::model::analysis::{Analysis, PlotRef, ReportFigure};
 use crate::model::figures::{Comparison, PatternFigures, Tally, compare, pattern_figures};
-use crate::model::plot::Plot;
 use crate::model::{Dataset, Prose};
 use crate::site::{AppState, Site};
 
@@ -131,13 +130,6 @@ fn bars(site: &Site, tallies: &[Tally], param: &str) -> Vec<Datum> {
         .collect()
 }
 
-/// "Cologne/Berlin (Jul 2023)": short enough for a chart label.
-fn short_label(p: &Plot) -> String {
-    let place = p.place_label.split(',').next().unwrap_or(&p.place_label);
-    let month = p.date.month_name().map(|m| &m[..3]).unwrap_or_default();
-    format!("{place} ({month} {})", p.date.year())
-}
-
 impl<'a> PatternsPage<'a> {
     pub fn new(state: &'a AppState) -> Self {
         let (site, data) = (&state.site, &state.data);
@@ -210,7 +202,7 @@ impl<'a> PatternsPage<'a> {
                 site,
                 data,
                 "by-outcome",
-                "Plots by judicial outcome",
+                "Plots by judicial status",
                 "Plots",
                 &f.outcomes,
             ),
@@ -249,7 +241,7 @@ impl<'a> PatternsPage<'a> {
                 .plots
                 .iter()
                 .map(|p| Datum {
-                    label: short_label(p),
+                    label: p.short_name(),
                     value: p.cell_size,
                     href: Some(site.url(&p.path())),
                 })

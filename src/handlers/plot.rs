@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 
 use super::evidence::Footnotes;
 use super::{Head, render};
@@ -166,11 +167,17 @@ impl<'a> PlotPage<'a> {
             .collect()
     }
 
-    pub fn place_kind(&self, l: &Location) -> &'static str {
+    /// The Table 1 column a data note concerns.
+    pub fn column(&self, field: &str) -> &'static str {
+        crate::model::plot::column_name(field)
+    }
+
+    /// What kind of place, and in which country unless it is one: "city, France", "country".
+    pub fn place_context(&self, l: &Location) -> String {
         match l.kind {
-            PlaceKind::City => "city",
-            PlaceKind::Region => "region",
-            PlaceKind::Country => "country",
+            PlaceKind::City => format!("city, {}", country::display(&l.country)),
+            PlaceKind::Region => format!("region, {}", country::display(&l.country)),
+            PlaceKind::Country => "country".into(),
         }
     }
 
@@ -217,8 +224,87 @@ impl<'a> PlotPage<'a> {
     }
 }
 
-pub async fn plot(State(state): State<Arc<AppState>>, Path(slug): Path<String>) -> Result<Html<String>, AppError> {
-    let plot = state.data.plot(&slug).ok_or(AppError::NotFound)?;
+/// A plot named in the address the reader asked for.
+pub struct Choice {
+    pub href: String,
+    pub title: String,
+    pub address: String,
+}
+
+/// `/plots/cologne`: the address fits more than one plot.
+#[derive(Template)]
+#[template(path = "choose.html")]
+pub struct ChoosePage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub asked: String,
+    pub plots: Vec<Choice>,
+}
+
+/// The plots an address that is not a slug may mean: those whose slug or place has every word of
+/// it (`strasbourg`, `cologne-vienna`, `2023`, `Gera`), in date order.
+pub fn guess<'a>(data: &'a Dataset, asked: &str) -> Vec<&'a Plot> {
+    let words: Vec<String> = asked
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    data.plots
+        .iter()
+        .filter(|p| {
+            let own: Vec<String> = format!("{} {}", p.slug, p.place_label)
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .map(String::from)
+                .collect();
+            words.iter().all(|w| own.contains(w))
+        })
+        .collect()
+}
+
+/// A plot address in another case redirects to its own; a guess that names one plot redirects to
+/// it; one that names several lists them (300 Multiple Choices); anything else is the 404 page.
+fn forgive(state: &AppState, asked: &str) -> Result<Response, AppError> {
+    let site = &state.site;
+    if let Some(plot) = state.data.plot(&asked.to_lowercase()) {
+        return Ok(Redirect::permanent(&site.url(&plot.path())).into_response());
+    }
+    let found = guess(&state.data, asked);
+    match found.as_slice() {
+        [] => Err(AppError::NotFound),
+        [one] => Ok(Redirect::permanent(&site.url(&one.path())).into_response()),
+        several => {
+            let page = ChoosePage {
+                site,
+                head: Head {
+                    title: format!("Which plot? {} fit “{asked}”", several.len()),
+                    description: "The address names more than one plot of the ISKP Plots Atlas.".into(),
+                    path: String::new(),
+                    og_type: "website",
+                },
+                asked: format!("/plots/{asked}"),
+                plots: several
+                    .iter()
+                    .map(|p| Choice {
+                        href: site.url(&p.path()),
+                        title: p.title(),
+                        address: site.permanent(&p.path()),
+                    })
+                    .collect(),
+            };
+            Ok((StatusCode::MULTIPLE_CHOICES, render(&page)?).into_response())
+        }
+    }
+}
+
+pub async fn plot(State(state): State<Arc<AppState>>, Path(slug): Path<String>) -> Result<Response, AppError> {
+    let Some(plot) = state.data.plot(&slug) else {
+        return forgive(&state, &slug);
+    };
     let (prev, next) = state.data.neighbours(&slug);
     let head = Head {
         title: format!("{}: foiled ISKP-linked plot", plot.title()),
@@ -228,7 +314,7 @@ pub async fn plot(State(state): State<Arc<AppState>>, Path(slug): Path<String>) 
     };
     let accessed = crate::site::today().format("%-d %B %Y").to_string();
     let locator = map(&state.site, &state.data, &state.geo, &Focus::Plot(&plot.slug));
-    render(&PlotPage {
+    Ok(render(&PlotPage {
         site: &state.site,
         head,
         data: &state.data,
@@ -238,5 +324,6 @@ pub async fn plot(State(state): State<Arc<AppState>>, Path(slug): Path<String>) 
         next,
         accessed,
         locator,
-    })
+    })?
+    .into_response())
 }

@@ -93,7 +93,7 @@ impl<'a> PlotsPage<'a> {
             site,
             head: Head {
                 title,
-                description: "Filter the ISKP-linked plots in Europe by country, year, nationality, target, handler country and judicial outcome.".into(),
+                description: "Filter the ISKP-linked plots in Europe by country, year, nationality, target, handler country and judicial status.".into(),
                 // The filters as read, in a fixed order, without what was ignored.
                 path: match selection.query_string(None) {
                     qs if qs.is_empty() => "/plots".into(),
@@ -105,7 +105,7 @@ impl<'a> PlotsPage<'a> {
             facets,
             chips,
             rows,
-            notices: selection.notices.clone(),
+            notices: selection.notices.iter().cloned().chain(selection.unknown_notices()).collect(),
             filtered: selection.is_filtered(),
         }
     }

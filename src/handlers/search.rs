@@ -35,7 +35,7 @@ pub struct SearchPage<'a> {
 }
 
 /// Queries a reader might try first, shown when a search finds nothing.
-pub const EXAMPLES: [&str; 5] = ["Tajik", "Telegram", "Köln", "ISIS-K", "al-Siddiq"];
+pub const EXAMPLES: [&str; 5] = ["Tajik", "Telegram", "Köln", "Christmas market", "al-Siddiq"];
 
 impl<'a> SearchPage<'a> {
     pub fn new(state: &'a AppState, raw: Option<&str>) -> Self {

@@ -2,7 +2,8 @@
 //!
 //! Five JSON files make it up: `dataset.json` (metadata, report sections, changelog), `plots.json`
 //! (Table 1), `sources.json` (the bibliography), `offices.json` (the IS organisation) and
-//! `analysis.json` (patterns, policy, method, report-level notes). They are compiled into the binary
+//! `analysis.json` (patterns, policy, method, report-level notes), and `glossary.json` (the atlas's
+//! words). They are compiled into the binary
 //! ([`Dataset::embedded`]) and can be read from a directory instead ([`Dataset::from_dir`]); both go
 //! through the same parsing and [`validate`] rules, so bad data never serves.
 
@@ -11,6 +12,7 @@ pub mod citations;
 pub mod country;
 pub mod date;
 pub mod figures;
+pub mod glossary;
 pub mod org;
 pub mod plot;
 pub mod quotes;
@@ -28,18 +30,20 @@ use serde_json::Value;
 pub use analysis::Analysis;
 pub use citations::Citations;
 pub use date::{PartialDate, Precision};
+pub use glossary::Glossary;
 pub use org::Organisation;
 pub use plot::Plot;
 pub use source::{Meta, Section, Source};
 pub use statement::{Evidence, Prose, Statement};
 
 /// The file names inside a data directory, in [`DataFiles`] order.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     "dataset.json",
     "plots.json",
     "sources.json",
     "offices.json",
     "analysis.json",
+    "glossary.json",
 ];
 
 /// One problem in the data, located by file, item (plot, source, section) and field.
@@ -89,6 +93,7 @@ pub struct DataFiles {
     pub sources: (String, String),
     pub offices: (String, String),
     pub analysis: (String, String),
+    pub glossary: (String, String),
 }
 
 impl DataFiles {
@@ -100,6 +105,7 @@ impl DataFiles {
             "sources.json" => Some(&mut self.sources),
             "offices.json" => Some(&mut self.offices),
             "analysis.json" => Some(&mut self.analysis),
+            "glossary.json" => Some(&mut self.glossary),
             _ => None,
         }
     }
@@ -113,6 +119,7 @@ impl DataFiles {
             sources: file("sources.json", include_str!("../../data/sources.json")),
             offices: file("offices.json", include_str!("../../data/offices.json")),
             analysis: file("analysis.json", include_str!("../../data/analysis.json")),
+            glossary: file("glossary.json", include_str!("../../data/glossary.json")),
         }
     }
 }
@@ -126,6 +133,7 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub org: Organisation,
     pub analysis: Analysis,
+    pub glossary: Glossary,
     /// Who cites each bibliography key.
     pub citations: Citations,
     /// The files' names as errors show them, in [`FILES`] order.
@@ -174,6 +182,7 @@ impl Dataset {
             sources: next(),
             offices: next(),
             analysis: next(),
+            glossary: next(),
         })
     }
 
@@ -184,8 +193,9 @@ impl Dataset {
         let sources = parse_list::<Source>(&files.sources, "sources", "source", "key", &mut errors);
         let org = parse_whole::<Organisation>(&files.offices, &mut errors);
         let analysis = parse_whole::<Analysis>(&files.analysis, &mut errors);
-        let (Some(meta), Some(mut plots), Some(mut sources), Some(org), Some(analysis)) =
-            (meta, plots, sources, org, analysis)
+        let glossary = parse_whole::<Glossary>(&files.glossary, &mut errors);
+        let (Some(meta), Some(mut plots), Some(mut sources), Some(org), Some(analysis), Some(glossary)) =
+            (meta, plots, sources, org, analysis, glossary)
         else {
             return Err(DataErrors(errors));
         };
@@ -203,6 +213,7 @@ impl Dataset {
             &files.sources,
             &files.offices,
             &files.analysis,
+            &files.glossary,
         ]
         .iter()
         .map(|(name, _)| name.clone())
@@ -218,6 +229,7 @@ impl Dataset {
             sources,
             org,
             analysis,
+            glossary,
         };
         dataset.citations = Citations::build(&dataset);
         let names = validate::FileNames {
@@ -226,6 +238,7 @@ impl Dataset {
             sources: &files.sources.0,
             offices: &files.offices.0,
             analysis: &files.analysis.0,
+            glossary: &files.glossary.0,
         };
         let errors = validate::validate(&dataset, &names);
         if errors.is_empty() {

@@ -18,6 +18,8 @@ pub struct Plot {
     pub precise_date: Option<DatedNote>,
     /// Short place name for titles, e.g. `Gera, Germany/Stockholm, Sweden`.
     pub place_label: String,
+    /// Both places in a word each, for labels and lists: `Gera/Stockholm`.
+    pub short_place: String,
     /// ISO codes of Table 1's Location column.
     pub countries: Vec<String>,
     pub locations: Vec<Location>,
@@ -300,6 +302,23 @@ pub struct Related {
     pub relation: Prose,
 }
 
+/// The name readers know a data note's field by: the Table 1 column it concerns (validation
+/// allows no other field).
+pub fn column_name(field: &str) -> &'static str {
+    match field {
+        "date" | "precise_date" => "Date",
+        "countries" | "locations" => "Location",
+        "targets" => "Target",
+        "outcome" => "Outcome",
+        "international_connection" => "International connection",
+        "cell_size" => "Cell size",
+        "nationalities" => "Nationality of suspects",
+        "ages" => "Age of suspects",
+        "weapons" => "Weapons and status of preparation",
+        _ => "Other",
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataNote {
@@ -325,10 +344,11 @@ impl Plot {
     pub fn description(&self) -> String {
         let outcome = if self.outcome.foiled { "Foiled" } else { "Carried out" };
         format!(
-            "{outcome} ISKP-linked plot, {}, {}. Cell of {} ({}); target in Table 1: {}.",
+            "{outcome} ISKP-linked plot, {}, {}: {} {} ({}); Table 1's target: {}.",
             self.place_label,
             self.date,
             self.cell_size,
+            if self.cell_size == 1 { "suspect" } else { "suspects" },
             self.nationality_phrase(),
             self.table1.target
         )
@@ -339,15 +359,22 @@ impl Plot {
         format!("{}, {}", self.place_label, self.date)
     }
 
+    /// The plot in a few words, both places kept so that plots in one city stay apart:
+    /// "Cologne/Vienna, Dec 2023".
+    pub fn short_name(&self) -> String {
+        let month = self.date.month_name().map(|m| &m[..3]).unwrap_or_default();
+        format!("{}, {month} {}", self.short_place, self.date.year())
+    }
+
     pub fn unknown_ages(&self) -> u32 {
         self.cell_size.saturating_sub(self.ages.len() as u32)
     }
 
-    /// Nationalities as one phrase: "Tajik (6), Kyrgyz (2), Turkmen (1)".
+    /// Nationalities as one phrase: "6 Tajik, 2 Kyrgyz, 1 Turkmen".
     pub fn nationality_phrase(&self) -> String {
         self.nationalities
             .iter()
-            .map(|n| format!("{} ({})", n.nationality, n.count))
+            .map(|n| format!("{} {}", n.count, n.nationality))
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -208,3 +208,66 @@ async fn under_a_base_path_every_link_and_asset_carries_it() {
     let api = get(&app, "/atlas/api/plots.json").await.json();
     assert_eq!(api["plots"][0]["url"], "/atlas/plots/2020-04-north-rhine-westphalia");
 }
+
+/// The atlas's own visible words: every text node outside `<script>` and `<style>`, and outside
+/// what others wrote (quotations of the report, Table 1's cells, the bibliography, the search's
+/// list of spellings it understands).
+fn visible_text(doc: &scraper::Html) -> String {
+    let mut out = String::new();
+    for node in doc.root_element().descendants() {
+        let Some(t) = node.value().as_text() else { continue };
+        let hidden = node.ancestors().filter_map(scraper::ElementRef::wrap).any(|a| {
+            let el = a.value();
+            matches!(el.name(), "script" | "style" | "title" | "q" | "cite")
+                || el.classes().any(|c| {
+                    matches!(
+                        c,
+                        "evidence" | "references" | "bibliography" | "table1" | "cell" | "aliases" | "citation"
+                    )
+                })
+        });
+        if !hidden {
+            out.push_str(t);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn pages_speak_plain_words_and_follow_the_glossary() {
+    let app = atlas();
+    let data = dataset();
+    let mut paths = page_paths();
+    paths.extend(
+        [
+            "/map",
+            "/timeline",
+            "/network",
+            "/no-such-page",
+            "/plots/cologne",
+            "/plots?colour=red&plots=bogus",
+        ]
+        .map(String::from),
+    );
+    for path in paths {
+        let text = visible_text(&get(&app, &path).await.html());
+        // No identifier shows through: snake_case words, placeholders, the word "slug".
+        for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '{' || c == '}')) {
+            let snake = word.contains('_') && word.chars().any(char::is_alphabetic);
+            assert!(!snake && !word.contains('{'), "{path}: '{word}'");
+            assert!(!word.eq_ignore_ascii_case("slug"), "{path}: 'slug'");
+        }
+        // One name per idea: the glossary's variants appear nowhere.
+        let lower = text.to_lowercase();
+        for (variant, term) in data.glossary.variants() {
+            let v = variant.to_lowercase();
+            let found = lower.match_indices(&v).any(|(i, _)| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + v.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            });
+            assert!(!found, "{path} says '{variant}'; the atlas says '{term}'");
+        }
+    }
+}

@@ -84,3 +84,48 @@ async fn every_response_carries_the_security_headers() {
         assert_eq!(page.header("x-content-type-options"), "nosniff", "{path}");
     }
 }
+
+#[tokio::test]
+async fn addresses_in_another_case_or_by_place_lead_to_their_plot() {
+    let app = atlas();
+    for (asked, to) in [
+        ("/Plots/2022-11-Strasbourg", "/plots/2022-11-strasbourg"),
+        ("/plots/2022-11-STRASBOURG", "/plots/2022-11-strasbourg"),
+        ("/plots/strasbourg", "/plots/2022-11-strasbourg"),
+        ("/plots/Gera", "/plots/2024-03-gera-stockholm"),
+        ("/plots/cologne-vienna", "/plots/2023-12-cologne-vienna"),
+        ("/plots/north-rhine-westphalia", "/plots/2020-04-north-rhine-westphalia"),
+        ("/OFFICES", "/offices"),
+        ("/Plots?country=DE", "/plots?country=DE"),
+    ] {
+        let page = get(&app, asked).await;
+        assert_eq!(page.status, StatusCode::PERMANENT_REDIRECT, "{asked}");
+        assert_eq!(page.header("location"), to, "{asked}");
+    }
+    // A place that fits several plots lists them instead of guessing.
+    let page = get(&app, "/plots/cologne").await;
+    assert_eq!(page.status, StatusCode::MULTIPLE_CHOICES);
+    let doc = page.html();
+    assert_eq!(
+        attrs(&doc, ".plot-list a", "href"),
+        ["/plots/2023-07-cologne-berlin", "/plots/2023-12-cologne-vienna"]
+    );
+    assert!(attrs(&doc, "link[rel=canonical]", "href").is_empty());
+    // Under a base path too.
+    let page = get(&atlas_at("/atlas", None), "/atlas/Plots/2022-11-Strasbourg").await;
+    assert_eq!(page.header("location"), "/atlas/plots/2022-11-strasbourg");
+}
+
+#[tokio::test]
+async fn the_404_page_shows_the_address_that_failed_and_offers_a_search() {
+    let page = get(&atlas(), "/plots/2022-11-strasburg?x=1").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    let doc = page.html();
+    assert_eq!(one_text(&doc, ".failed code"), "/plots/2022-11-strasburg");
+    assert_eq!(attrs(&doc, "main form[role=search]", "action"), ["/search"]);
+    assert_eq!(attrs(&doc, "main form input[name=q]", "type"), ["search"]);
+    assert!(attrs(&doc, "link[rel=canonical]", "href").is_empty());
+    // What the reader typed is shown, escaped, never run.
+    let page = get(&atlas(), "/%3Cscript%3Ealert(1)%3C/script%3E").await;
+    assert_eq!(page.html().select(&sel("main script")).count(), 0);
+}

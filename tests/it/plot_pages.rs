@@ -51,7 +51,7 @@ async fn the_title_names_place_country_month_and_year() {
     let desc = attrs(&doc, "meta[name=description]", "content");
     assert_eq!(desc.len(), 1);
     assert!(
-        desc[0].contains("Cell of 5 (Tajik (3), Turkish (1), Russian (1))"),
+        desc[0].contains("5 suspects (3 Tajik, 1 Turkish, 1 Russian)"),
         "{}",
         desc[0]
     );
@@ -96,9 +96,13 @@ async fn uncertainty_is_visible() {
 async fn known_report_inconsistencies_are_flagged_on_their_plots() {
     let app = atlas();
     let cases = [
-        ("2022-09-iserlohn-bremerhaven", "ages", "18-year-old"),
-        ("2023-07-cologne-berlin", "cell_size", "five of the seven"),
-        ("2023-12-cologne-vienna", "nationalities", "no Turkish suspect"),
+        ("2022-09-iserlohn-bremerhaven", "Age of suspects", "18-year-old"),
+        ("2023-07-cologne-berlin", "Cell size", "five of the seven"),
+        (
+            "2023-12-cologne-vienna",
+            "Nationality of suspects",
+            "no Turkish suspect",
+        ),
     ];
     for (slug, field, words) in cases {
         let doc = get(&app, &format!("/plots/{slug}")).await.html();

@@ -16,7 +16,7 @@ const TOP: f64 = 50.0;
 const COLUMNS: [(&str, f64); 5] = [
     ("Nationality", 80.0),
     ("Plot", 320.0),
-    ("Handlers in", 560.0),
+    ("Handler countries", 560.0),
     ("IS unit", 770.0),
     ("Regional office", 980.0),
 ];
@@ -87,17 +87,7 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
     };
     for (i, p) in data.plots.iter().enumerate() {
         let pk = format!("plot:{}", p.slug);
-        add(
-            &mut nodes,
-            pk.clone(),
-            1,
-            format!(
-                "{}, {}",
-                p.place_label.split(',').next().unwrap_or(&p.place_label),
-                p.date
-            ),
-            site.url(&p.path()),
-        );
+        add(&mut nodes, pk.clone(), 1, p.short_name(), site.url(&p.path()));
         if let Some(n) = nodes.iter_mut().find(|n| n.key == pk) {
             n.order = i as f64;
         }

@@ -181,7 +181,7 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
     for p in &data.plots {
         let (a, b) = span(&p.date);
         let cx = x.at((a + b) / 2.0);
-        let label = p.place_label.split(',').next().unwrap_or(&p.place_label).to_string();
+        let label = p.short_place.clone();
         level = if cx - 4.0 < last_label_end { level + 1 } else { 0 };
         let y = AXIS_Y + 42.0 + 26.0 * f64::from(level);
         t.lines.push(Line {

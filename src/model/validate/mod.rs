@@ -16,6 +16,7 @@ pub(crate) struct FileNames<'a> {
     pub sources: &'a str,
     pub offices: &'a str,
     pub analysis: &'a str,
+    pub glossary: &'a str,
 }
 
 /// Nothing the atlas records happened before IS's origins in 2003.
@@ -70,6 +71,7 @@ pub(crate) fn validate(ds: &Dataset, files: &FileNames<'_>) -> Vec<DataError> {
     analysis::organisation(ds, files, &mut r);
     analysis::analysis(ds, files, &mut r);
     statements(ds, files, &mut r);
+    glossary(ds, files, &mut r);
     r.errors
 }
 
@@ -202,6 +204,25 @@ fn sources<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
                 "accessed",
                 || format!("{} must be a day between {EARLIEST_YEAR} and the review date", a.iso()),
             );
+        }
+    }
+}
+
+/// One term per idea: ids unique, no term also listed as another's variant.
+fn glossary<'a>(ds: &Dataset, files: &FileNames<'a>, r: &mut Report<'a>) {
+    let mut ids = HashSet::new();
+    for (i, t) in ds.glossary.terms.iter().enumerate() {
+        r.set(files.glossary, Some(format!("term \"{}\"", t.id)));
+        r.check(is_slug(&t.id) && ids.insert(&t.id), "id", || {
+            format!("terms[{i}]: must be a unique slug")
+        });
+        r.check(!t.term.trim().is_empty(), "term", || "is empty".into());
+        r.check(!t.definition.trim().is_empty(), "definition", || "is empty".into());
+        for (j, a) in t.avoid.iter().enumerate() {
+            let clash = ds.glossary.terms.iter().any(|u| u.term.eq_ignore_ascii_case(a));
+            r.check(!clash, format!("avoid[{j}]"), || {
+                format!("'{a}' is itself a term of the glossary")
+            });
         }
     }
 }

@@ -204,6 +204,7 @@ pub(super) fn plot<'a>(ds: &Dataset, p: &Plot, r: &mut Report<'a>) {
         )
     });
     r.check(!p.place_label.trim().is_empty(), "place_label", || "is empty".into());
+    r.check(!p.short_place.trim().is_empty(), "short_place", || "is empty".into());
     r.check(!p.report_sections.is_empty(), "report_sections", || "is empty".into());
     for (i, id) in p.report_sections.iter().enumerate() {
         r.check(ds.section(id).is_some(), format!("report_sections[{i}]"), || {
