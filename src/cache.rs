@@ -13,14 +13,14 @@ use std::sync::{Arc, OnceLock};
 
 use arc_swap::ArcSwapOption;
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use chrono::NaiveDate;
 use http_body_util::BodyExt;
 
-use crate::site::{AppState, today};
+use crate::site::today;
 
 /// A rendered response and its compressed forms.
 #[derive(Debug)]
@@ -215,14 +215,13 @@ fn respond(entry: &Entry, method: &Method, request: &HeaderMap) -> Response {
 }
 
 /// Middleware: answer cacheable GET/HEAD requests from the cache, filling it on first use each day.
-pub async fn serve_cached(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+/// Answers from the cache when it can, else renders through `next` and keeps the result.
+/// `shared` says whether the response may be shared between readers at all (see `routes`).
+pub async fn serve_cached(cache: &PageCache, shared: bool, request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let cacheable = (method == Method::GET || method == Method::HEAD) && request.uri().query().is_none();
-    // Without a public URL, a page's addresses follow the request's host: only the assets, which hold
-    // none, may be shared between readers.
-    let shared = !state.site.origin_varies() || request.uri().path().starts_with(&state.site.url("/static/"));
     let Some(slot) = (cacheable && shared)
-        .then(|| state.cache.slots.get(request.uri().path()))
+        .then(|| cache.slots.get(request.uri().path()))
         .flatten()
     else {
         return next.run(request).await;

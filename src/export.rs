@@ -15,7 +15,7 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 use crate::model::Dataset;
-use crate::site::{AppState, cacheable_paths};
+use crate::state::{AppState, cacheable_paths};
 
 /// What was written.
 #[derive(Debug, Default)]

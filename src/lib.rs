@@ -1,7 +1,9 @@
 //! The ISKP Plots Atlas: a read-only website over the seven plots of DIIS Report 2025:09's Table 1.
 //!
-//! `model` loads and validates the dataset; `site` holds what every page shares; `routes::app`
-//! builds the whole HTTP application from them; `handlers` has one module per page.
+//! `model` loads and validates the dataset; `site` holds what every page shares; `state` gathers
+//! them with the search index and the page cache; `routes::app` builds the whole HTTP application;
+//! `handlers` has one module per page. Dependencies point one way: model → drawing and pages →
+//! cache → state → routes.
 
 pub mod cache;
 pub mod config;
@@ -14,7 +16,8 @@ pub mod model;
 pub mod routes;
 pub mod server;
 pub mod site;
+pub mod state;
 pub mod text;
 
 pub use routes::app;
-pub use site::AppState;
+pub use state::AppState;

@@ -15,13 +15,13 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use crate::cache::serve_cached;
 use crate::error::{AppError, render_error_pages};
 use crate::handlers::{
     api, assets, cite, compare, downloads, home, meta_pages, method, offices, patterns, plot, plots, search, sources,
     visuals,
 };
-use crate::site::{AppState, request_origin};
+use crate::site::{derive_origin, with_origin};
+use crate::state::AppState;
 
 /// No page takes long to build; a request still running after this is stuck, not slow.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -94,7 +94,7 @@ pub fn layered(router: Router<Arc<AppState>>, state: Arc<AppState>) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), serve_cached))
+        .layer(middleware::from_fn_with_state(state.clone(), cached))
         .layer(middleware::from_fn_with_state(state.clone(), request_origin))
         .layer(middleware::from_fn_with_state(state.clone(), render_error_pages))
         // Pages built per request are small; the fastest level keeps their CPU cost and the encoders'
@@ -142,6 +142,34 @@ async fn fallback(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Respon
         }
     }
     Err(AppError::NotFound)
+}
+
+/// The page cache, for every response that is the same for all readers: without a public URL a
+/// page's addresses follow the request's host, so only the assets (which hold none) are shared.
+async fn cached(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let shared = !state.site.origin_varies() || request.uri().path().starts_with(&state.site.url("/static/"));
+    crate::cache::serve_cached(&state.cache, shared, request, next).await
+}
+
+/// Without `--public-url`: answers a request with an unusable host with 400, and otherwise makes
+/// its origin the one every absolute address on the page is built from (see `site`).
+async fn request_origin(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    if !state.site.origin_varies() {
+        return next.run(request).await;
+    }
+    let vary = if state.site.trust_forwarded {
+        "Host, X-Forwarded-Host, X-Forwarded-Proto"
+    } else {
+        "Host"
+    };
+    let mut response = match derive_origin(request.headers(), state.site.trust_forwarded) {
+        Some(origin) => with_origin(origin, next.run(request)).await,
+        None => AppError::BadHost.into_response(),
+    };
+    response
+        .headers_mut()
+        .append(header::VARY, HeaderValue::from_static(vary));
+    response
 }
 
 /// Only GET and HEAD: anything else is 405 with `Allow`, on every path, known or not.

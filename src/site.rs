@@ -3,22 +3,13 @@
 //!
 //! Every address a reader can copy (a citation, a canonical link, the CSV's permalinks, a printed
 //! pack) is absolute, built by [`Site::permanent`] from one origin: `--public-url` when it is set.
-//! Without it, [`request_origin`] derives the origin from the request (its `Host`, or with
-//! `--trust-forwarded` the proxy's `X-Forwarded-Host`/`-Proto`), refuses a host that is not a valid
-//! `host[:port]`, and scopes the origin to that request only; such pages then vary by host, so they
+//! Without it, [`derive_origin`] reads the origin from the request (its `Host`, or with
+//! `--trust-forwarded` the proxy's `X-Forwarded-Host`/`-Proto`; the routes refuse a host that is not a
+//! valid `host[:port]`) and scopes it to that request only; such pages then vary by host, so they
 //! bypass the shared page cache and say `Vary`.
 
-use std::sync::Arc;
+use axum::http::HeaderMap;
 
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-
-use crate::cache::PageCache;
-use crate::draw::views::map::Geo;
-use crate::error::AppError;
-use crate::explore::search::Index;
 use crate::model::Dataset;
 use crate::model::source::Report;
 
@@ -149,7 +140,7 @@ impl Site {
     }
 
     /// `scheme://host` readers reach the atlas at: `--public-url`, or else the one
-    /// [`request_origin`] derived for the request being answered. `None` only in a static export
+    /// [`with_origin`] set for the request being answered. `None` only in a static export
     /// made without a public URL.
     pub fn origin(&self) -> Option<String> {
         self.public_url
@@ -229,7 +220,7 @@ pub fn valid_host(hostport: &str) -> bool {
 
 /// The origin of a request, from `Host` (or a trusted proxy's forwarded headers); `None` when the
 /// host is missing or not a valid `host[:port]`.
-fn derive_origin(headers: &HeaderMap, trust_forwarded: bool) -> Option<String> {
+pub fn derive_origin(headers: &HeaderMap, trust_forwarded: bool) -> Option<String> {
     let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     // A chain of proxies lists hosts left to right; the first is the one the reader used.
     let forwarded = |name: &str| get(name).and_then(|v| v.split(',').next()).map(str::trim);
@@ -243,47 +234,15 @@ fn derive_origin(headers: &HeaderMap, trust_forwarded: bool) -> Option<String> {
     valid_host(host).then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
-/// Without `--public-url`: answers a request with an unusable host with 400, and otherwise makes
-/// its origin the one every absolute address on the page is built from.
-pub async fn request_origin(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    if !state.site.origin_varies() {
-        return next.run(request).await;
-    }
-    let vary = if state.site.trust_forwarded {
-        "Host, X-Forwarded-Host, X-Forwarded-Proto"
-    } else {
-        "Host"
-    };
-    let mut response = match derive_origin(request.headers(), state.site.trust_forwarded) {
-        Some(origin) => REQUEST_ORIGIN.scope(origin, next.run(request)).await,
-        None => AppError::BadHost.into_response(),
-    };
-    response
-        .headers_mut()
-        .append(header::VARY, HeaderValue::from_static(vary));
-    response
+/// Runs `future` (the rest of a request's handling) with `origin` as the origin of every address
+/// [`Site::permanent`] builds.
+pub async fn with_origin<F: std::future::Future>(origin: String, future: F) -> F::Output {
+    REQUEST_ORIGIN.scope(origin, future).await
 }
 
 /// Today's date (UTC), for access dates in citations and the briefing pack's cover.
 pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
-}
-
-/// Everything a handler can read. Immutable after start-up, so no locks.
-#[derive(Debug)]
-pub struct AppState {
-    pub data: Dataset,
-    pub site: Site,
-    pub search: Index,
-    pub cache: PageCache,
-    /// Country shapes for the maps.
-    pub geo: Geo,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum StartError {
-    #[error("data/geo/map.json: {0}")]
-    Geo(String),
 }
 
 /// The permanent pages (no query string), without the base path: the sitemap's list, and the
@@ -305,32 +264,6 @@ pub fn permanent_paths(data: &Dataset) -> Vec<String> {
     .to_vec();
     paths.extend(data.plots.iter().map(|p| p.path()));
     paths
-}
-
-/// Everything served the same to every reader on a given day: the permanent pages, the data
-/// documents and the assets. These are cached (see `cache`).
-pub fn cacheable_paths(data: &Dataset, site: &Site) -> Vec<String> {
-    let mut paths = permanent_paths(data);
-    paths.extend(["/api/plots.json", "/api/schema.json", "/plots.csv"].map(String::from));
-    paths.extend(data.plots.iter().map(|p| format!("/api/plots/{}.json", p.slug)));
-    paths.extend(site.assets().iter().map(|a| format!("/static/{}", a.name)));
-    paths.into_iter().map(|p| site.url(&p)).collect()
-}
-
-impl AppState {
-    pub fn new(data: Dataset, base: String, public_url: Option<String>) -> Result<AppState, StartError> {
-        let site = Site::new(base, public_url, data.meta.version.clone(), data.meta.report.clone());
-        let search = Index::build(&data);
-        let cache = PageCache::new(cacheable_paths(&data, &site));
-        let geo = Geo::embedded().map_err(StartError::Geo)?;
-        Ok(AppState {
-            data,
-            site,
-            search,
-            cache,
-            geo,
-        })
-    }
 }
 
 #[cfg(test)]

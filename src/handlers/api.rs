@@ -13,7 +13,8 @@ use crate::error::AppError;
 use crate::model::plot::{Plot, TargetCategory};
 use crate::model::source::{Change, Period, Report, Section};
 use crate::model::{Dataset, PartialDate};
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 /// The `dataset` object of `/api/plots.json`.
 #[derive(Serialize)]

@@ -7,7 +7,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::AppError;
-use crate::site::AppState;
+use crate::state::AppState;
 
 pub async fn asset(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Result<Response, AppError> {
     let asset = state

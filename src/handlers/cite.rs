@@ -11,7 +11,7 @@ use serde_json::json;
 
 use crate::error::AppError;
 use crate::model::source::Report;
-use crate::site::AppState;
+use crate::state::AppState;
 
 /// What is cited, in the fields every format needs.
 struct Work<'a> {

@@ -14,7 +14,8 @@ use crate::error::AppError;
 use crate::explore::filters::Selection;
 use crate::model::plot::Plot;
 use crate::model::{Dataset, Source};
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 pub struct Row {
     pub id: &'static str,

@@ -9,7 +9,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::fields::{STRUCTURED, TABLE1};
 use crate::model::{Dataset, Prose};
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 /// The JSON Schema of the API, kept in step with the model by a test that validates the API's output.
 pub const SCHEMA: &str = include_str!("plots.schema.json");

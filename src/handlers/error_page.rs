@@ -6,7 +6,8 @@ use axum::http::StatusCode;
 
 use super::Head;
 use crate::model::Plot;
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "error.html")]

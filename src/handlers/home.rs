@@ -11,7 +11,8 @@ use crate::draw::views::map::{Focus, MapView, map};
 use crate::error::AppError;
 use crate::model::Dataset;
 use crate::model::figures::{KeyFigures, key_figures};
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "home.html")]

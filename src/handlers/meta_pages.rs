@@ -12,7 +12,8 @@ use super::{Head, render};
 use crate::error::AppError;
 use crate::model::Dataset;
 use crate::model::source::Change;
-use crate::site::{AppState, Site, permanent_paths};
+use crate::site::{Site, permanent_paths};
+use crate::state::AppState;
 
 /// One page's corrections in a version.
 pub struct CorrectionView<'a> {

@@ -12,7 +12,8 @@ use super::{Head, PlotLink, plot_link, render};
 use crate::error::AppError;
 use crate::model::source::{Change, Meta};
 use crate::model::{Glossary, Prose};
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 /// A passage of the method: a title and the atlas's statements, with their evidence.
 pub struct PassageView<'a> {

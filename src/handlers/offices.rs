@@ -13,7 +13,8 @@ use super::{Head, PlotLink, plot_link, plot_links, render};
 use crate::error::AppError;
 use crate::model::org::{Node, Organisation};
 use crate::model::{Dataset, Prose};
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 pub struct FactView<'a> {
     pub label: &'a str,

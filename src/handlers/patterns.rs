@@ -15,7 +15,8 @@ use crate::error::AppError;
 use crate::model::analysis::{Analysis, PlotRef, ReportFigure};
 use crate::model::figures::{Comparison, PatternFigures, Tally, compare, pattern_figures};
 use crate::model::{Dataset, Prose};
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 pub struct ExampleView<'a> {
     pub plot: PlotLink,

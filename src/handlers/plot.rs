@@ -14,7 +14,8 @@ use crate::draw::views::map::{Focus, MapView, map};
 use crate::error::AppError;
 use crate::model::plot::{Handler, Location, PlaceKind, Plot};
 use crate::model::{Dataset, Prose, Section, Source, country};
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "plot.html")]

@@ -12,7 +12,8 @@ use super::{Head, render};
 use crate::error::AppError;
 use crate::explore::filters::{Facet, FacetOption, Selection, options};
 use crate::model::plot::Plot;
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 pub struct FacetView {
     pub param: &'static str,

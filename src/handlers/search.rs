@@ -11,7 +11,8 @@ use super::{Head, render};
 use crate::error::AppError;
 use crate::explore::filters::pairs;
 use crate::explore::search::{Hit, Kind, MAX_QUERY_CHARS};
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 pub struct Group {
     pub label: &'static str,

@@ -10,7 +10,8 @@ use axum::response::Html;
 use super::{Head, PlotLink, plot_links, render};
 use crate::error::AppError;
 use crate::model::Source;
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 /// A link to a place on another atlas page.
 pub struct PageLink {

@@ -13,7 +13,8 @@ use crate::draw::views::network::{Network, network};
 use crate::draw::views::timeline::{Timeline, timeline};
 use crate::error::AppError;
 use crate::model::{Prose, country};
-use crate::site::{AppState, Site};
+use crate::site::Site;
+use crate::state::AppState;
 
 /// A row of the table beside the map: one plot's places, handlers and arrests abroad.
 pub struct PlaceRow {
