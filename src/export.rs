@@ -37,8 +37,8 @@ pub enum ExportError {
 /// The file (relative to the export root) that holds `path` (without base path or query).
 pub fn file_for(path: &str) -> String {
     let p = path.trim_start_matches('/');
-    if p.is_empty() {
-        return "index.html".into();
+    if p.is_empty() || p.ends_with('/') {
+        return format!("{p}index.html");
     }
     let last = p.rsplit('/').next().unwrap_or(p);
     if last.contains('.') {
@@ -160,6 +160,21 @@ pub async fn export(
             write(root, &rel, &body, &mut report)?;
         }
     }
+    // The released versions, as they were archived, each page with its banner.
+    for version in state.archive.versions() {
+        for name in version.names() {
+            let rel = format!("v/{}/{name}", version.name);
+            let Some(body) = version.read(name) else { continue };
+            if name.ends_with(".html") {
+                let link = |p: &str| relative(&rel, &file_for(p));
+                let banner = crate::handlers::archive::banner(&state, version.name, name, &link);
+                let html = crate::handlers::archive::with_banner(&String::from_utf8_lossy(&body), &banner);
+                write(root, &rel, html.as_bytes(), &mut report)?;
+            } else {
+                write(root, &rel, &body, &mut report)?;
+            }
+        }
+    }
     // The error page, for a web server's `error_page 404` (links relative to the root).
     let (_, body) = fetch(&app, &format!("{base}/__export_404__")).await?;
     let html = relink(&String::from_utf8_lossy(&body), &base, "404.html");
@@ -175,6 +190,7 @@ mod tests {
     fn paths_map_to_files() {
         assert_eq!(file_for("/"), "index.html");
         assert_eq!(file_for("/plots"), "plots.html");
+        assert_eq!(file_for("/v/1.0.0/"), "v/1.0.0/index.html");
         assert_eq!(file_for("/plots/2022-11-strasbourg"), "plots/2022-11-strasbourg.html");
         assert_eq!(file_for("/api/plots.json"), "api/plots.json");
         assert_eq!(file_for("/static/atlas.0123abcd.css"), "static/atlas.0123abcd.css");

@@ -5,7 +5,9 @@
 //! `handlers` has one module per page. Dependencies point one way: model → drawing and pages →
 //! cache → state → routes.
 
+pub mod archive;
 pub mod cache;
+pub mod changes;
 pub mod config;
 pub mod draw;
 pub mod error;

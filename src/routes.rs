@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -17,8 +17,8 @@ use tracing::Level;
 
 use crate::error::{AppError, render_error_pages};
 use crate::handlers::{
-    api, assets, cite, compare, downloads, home, meta_pages, method, offices, patterns, plot, plots, search, sources,
-    visuals,
+    api, archive, assets, cite, compare, downloads, home, meta_pages, method, offices, patterns, plot, plots, search,
+    sources, visuals,
 };
 use crate::site::{derive_origin, with_origin};
 use crate::state::AppState;
@@ -50,6 +50,15 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route(&at("/"), get(home::home))
         .route(&at("/plots"), get(plots::plots))
         .route(&at("/plots/{slug}"), get(plot::plot))
+        .route(&at("/plots/{slug}/changes"), get(archive::changes))
+        .route(&at("/v/{version}"), get(archive::root))
+        .route(
+            &at("/v/{version}/"),
+            get(|state, Path(version): Path<String>| async move {
+                archive::file(state, Path((version, String::new()))).await
+            }),
+        )
+        .route(&at("/v/{version}/{*path}"), get(archive::file))
         .route(&at("/plots.csv"), get(downloads::plots_csv))
         .route(&at("/search"), get(search::search))
         .route(&at("/compare"), get(compare::compare))

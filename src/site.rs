@@ -263,6 +263,7 @@ pub fn permanent_paths(data: &Dataset) -> Vec<String> {
     .map(String::from)
     .to_vec();
     paths.extend(data.plots.iter().map(|p| p.path()));
+    paths.extend(data.plots.iter().map(|p| format!("{}/changes", p.path())));
     paths
 }
 

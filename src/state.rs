@@ -3,6 +3,7 @@
 //! modules it gathers (model → drawing and pages → cache → state → routes), so none of them
 //! needs to know it.
 
+use crate::archive::Archive;
 use crate::cache::PageCache;
 use crate::draw::views::map::Geo;
 use crate::explore::search::Index;
@@ -18,6 +19,8 @@ pub struct AppState {
     pub cache: PageCache,
     /// Country shapes for the maps.
     pub geo: Geo,
+    /// The released versions, as they served their pages.
+    pub archive: Archive,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +40,14 @@ pub fn cacheable_paths(data: &Dataset, site: &Site) -> Vec<String> {
 }
 
 impl AppState {
+    /// The address of `path` as the current version serves it for good (`/v/{version}/…`), once
+    /// that version is released and archived.
+    pub fn pinned(&self, path: &str) -> Option<String> {
+        let version = &self.data.meta.version;
+        self.archive.version(version)?;
+        self.site.address(&format!("/v/{version}{path}"))
+    }
+
     pub fn new(data: Dataset, base: String, public_url: Option<String>) -> Result<AppState, StartError> {
         let site = Site::new(base, public_url, data.meta.version.clone(), data.meta.report.clone());
         let search = Index::build(&data);
@@ -48,6 +59,7 @@ impl AppState {
             search,
             cache,
             geo,
+            archive: Archive::embedded(),
         })
     }
 }

@@ -117,6 +117,11 @@ pub fn all_plots(data: &Dataset, site: &Site) -> Result<String, serde_json::Erro
     serde_json::to_string_pretty(&AllDoc { dataset, plots: &plots })
 }
 
+/// One plot as the API serves it, as a JSON value (for comparing versions).
+pub fn plot_value(plot: &Plot, site: &Site) -> Result<serde_json::Value, serde_json::Error> {
+    serde_json::to_value(PlotJson::new(plot, site))
+}
+
 /// `/api/plots/{slug}.json` for one plot.
 pub fn one_plot(data: &Dataset, site: &Site, plot: &Plot) -> Result<String, serde_json::Error> {
     let m = &data.meta;

@@ -155,8 +155,11 @@ pub async fn cite(State(state): State<Arc<AppState>>, Path(file): Path<String>) 
             title: format!("{}: foiled ISKP-linked plot", plot.title()),
             url: state.site.permanent(&plot.path()),
             note: format!(
-                "Dataset version {}. Based on {}",
+                "Dataset version {}{}. Based on {}",
                 data.meta.version,
+                state
+                    .pinned(&plot.path())
+                    .map_or_else(String::new, |url| format!(", kept unchanged at {url}")),
                 data.meta.report.citation()
             ),
             kind: WorkKind::Page {

@@ -27,6 +27,10 @@ pub struct CorrectionView<'a> {
 pub struct VersionView<'a> {
     pub change: &'a Change,
     pub corrections: Vec<CorrectionView<'a>>,
+    /// `/v/{version}/`, where the version is kept as it was released.
+    pub archive: Option<String>,
+    /// Whether this is the version the atlas serves now.
+    pub current: bool,
 }
 
 #[derive(Template)]
@@ -69,6 +73,11 @@ pub async fn changelog(State(state): State<Arc<AppState>>) -> Result<Html<String
             .changelog
             .iter()
             .map(|change| VersionView {
+                archive: state
+                    .archive
+                    .version(&change.version)
+                    .map(|_| state.site.url(&format!("/v/{}/", change.version))),
+                current: change.version == meta.version,
                 change,
                 corrections: change
                     .corrections

@@ -2,6 +2,7 @@
 //! View logic lives in methods on those structs, so templates only loop, branch and print.
 
 pub mod api;
+pub mod archive;
 pub mod assets;
 pub mod cite;
 pub mod compare;

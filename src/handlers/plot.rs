@@ -31,6 +31,8 @@ pub struct PlotPage<'a> {
     pub accessed: String,
     /// The plot's places on a map cut to them.
     pub locator: MapView,
+    /// The page's address in this version for good, once the version is released.
+    pub pinned: Option<String>,
 }
 
 /// A related plot with the reason the report gives.
@@ -325,6 +327,7 @@ pub async fn plot(State(state): State<Arc<AppState>>, Path(slug): Path<String>) 
         next,
         accessed,
         locator,
+        pinned: state.pinned(&plot.path()),
     })?
     .into_response())
 }

@@ -14,4 +14,5 @@ mod helpers;
 mod home;
 mod plot_pages;
 mod share;
+mod versions;
 mod visuals;

@@ -251,7 +251,12 @@ async fn the_changelog_lists_versions_and_the_footer_shows_the_current_one() {
         assert!(notes > 0, "{id}");
         let page = get(&app, &plot.path()).await.html();
         let link = attrs(&page, ".changed a", "href");
-        assert_eq!(link, [format!("/changelog#{id}")], "{}", plot.slug);
+        assert_eq!(
+            link,
+            [format!("/changelog#{id}"), format!("{}/changes#v1.1.0", plot.path())],
+            "{}",
+            plot.slug
+        );
         assert!(
             one_text(&page, ".changed").contains(&format!("{notes} corrections")),
             "{}",
@@ -279,7 +284,8 @@ async fn sitemap_lists_only_permanent_pages_and_robots_points_to_it() {
         .skip(1)
         .filter_map(|s| s.split("</loc>").next())
         .collect();
-    assert_eq!(locs.len(), 10 + 7);
+    // The ten pages, and each plot's page and its changes.
+    assert_eq!(locs.len(), 10 + 7 + 7);
     assert!(locs.contains(&"https://intra.example/atlas/plots/2022-11-strasbourg"));
     assert!(
         locs.iter()

@@ -1,0 +1,256 @@
+//! `/v/{version}/…`: a released version's pages, documents and citation files exactly as it served
+//! them (from `archive`), each page with a banner saying what it is; and `/plots/{slug}/changes`:
+//! what changed in one plot from version to version, field by field.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde_json::Value;
+
+use super::{Head, render};
+use crate::archive::{Version, file_name};
+use crate::changes::{Change, Words, diff, words};
+use crate::error::AppError;
+use crate::model::Plot;
+use crate::site::{Site, permanent_paths};
+use crate::state::AppState;
+
+/// The page of the current version that an archived file corresponds to, if it still exists.
+fn current_path(state: &AppState, name: &str) -> Option<String> {
+    let path = match name.strip_suffix(".html")? {
+        "index" => "/".to_string(),
+        other => format!("/{other}"),
+    };
+    permanent_paths(&state.data).contains(&path).then_some(path)
+}
+
+/// The date a version was released, from the changelog.
+fn released_on(state: &AppState, version: &str) -> Option<String> {
+    let change = state.data.meta.changelog.iter().find(|c| c.version == version)?;
+    Some(change.date.to_string())
+}
+
+/// What an archived page says about itself, above its own content. `link` makes an address for the
+/// banner's links: root-relative on the server, relative to the file in a static export.
+pub fn banner(state: &AppState, version: &str, name: &str, link: &dyn Fn(&str) -> String) -> String {
+    let current = current_path(state, name);
+    let when = released_on(state, version).map_or_else(String::new, |d| format!(", released {d}"));
+    let here = state.site.address(&format!(
+        "/v/{version}/{}",
+        name.trim_end_matches(".html").trim_end_matches("index")
+    ));
+    let pinned = here.map_or_else(String::new, |url| format!(" at <a href=\"{url}\">{url}</a>"));
+    let mut links = Vec::new();
+    if let Some(path) = &current {
+        links.push(format!(
+            "<a href=\"{}\">This page in the current version ({})</a>",
+            link(path),
+            state.site.version
+        ));
+        if let Some(slug) = path.strip_prefix("/plots/") {
+            links.push(format!(
+                "<a href=\"{}\">What changed since</a>",
+                link(&format!("/plots/{slug}/changes"))
+            ));
+        }
+    } else {
+        links.push(format!(
+            "<a href=\"{}\">The current version ({})</a>",
+            link("/"),
+            state.site.version
+        ));
+    }
+    links.push(format!("<a href=\"{}\">All versions</a>", link("/changelog")));
+    format!(
+        "<div class=\"notices archive-banner\" role=\"note\"><p><strong>Archived page: dataset version {version}{when}.</strong> \
+         It is kept as that version served it{pinned}, so a citation of it stays true. {}.</p></div>",
+        links.join(" · ")
+    )
+}
+
+/// `html` with `banner` inserted at the start of its main content.
+pub fn with_banner(html: &str, banner: &str) -> String {
+    let at = html
+        .find("<main")
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1))
+        .or_else(|| html.find("<body").and_then(|i| html[i..].find('>').map(|j| i + j + 1)))
+        .unwrap_or(0);
+    format!("{}{banner}{}", &html[..at], &html[at..])
+}
+
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("json") if name.starts_with("cite/") => "application/vnd.citationstyles.csl+json; charset=utf-8",
+        Some("json") => "application/json",
+        Some("csv") => "text/csv; charset=utf-8; header=present",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("bib") => "application/x-bibtex; charset=utf-8",
+        Some("ris") => "application/x-research-info-systems; charset=utf-8",
+        Some("xml") => "application/xml; charset=utf-8",
+        _ => "text/plain; charset=utf-8",
+    }
+}
+
+fn version_or_404<'a>(state: &'a AppState, version: &str) -> Result<&'a Version, AppError> {
+    state.archive.version(version).ok_or(AppError::NotFound)
+}
+
+/// `/v/{version}` → `/v/{version}/`, where the version's overview is.
+pub async fn root(State(state): State<Arc<AppState>>, Path(version): Path<String>) -> Result<Response, AppError> {
+    version_or_404(&state, &version)?;
+    Ok(Redirect::permanent(&state.site.url(&format!("/v/{version}/"))).into_response())
+}
+
+pub async fn file(
+    State(state): State<Arc<AppState>>,
+    Path((version, path)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let v = version_or_404(&state, &version)?;
+    let name = file_name(&path);
+    let body = v.read(&name).ok_or(AppError::NotFound)?;
+    let headers = [
+        (header::CONTENT_TYPE, content_type(&name)),
+        // The file never changes; its banner may, when a newer version appears.
+        (header::CACHE_CONTROL, "public, max-age=3600"),
+    ];
+    if name.ends_with(".html") {
+        let html = String::from_utf8_lossy(&body);
+        let banner = banner(&state, &version, &name, &|p| state.site.url(p));
+        return Ok((headers, with_banner(&html, &banner)).into_response());
+    }
+    Ok((headers, body).into_response())
+}
+
+/// One version step of a plot: from `from` to `to`, the fields that changed.
+pub struct StepView {
+    pub from: String,
+    pub to: String,
+    /// `/v/{from}/plots/{slug}`, when that version is archived.
+    pub from_href: Option<String>,
+    pub to_href: String,
+    pub changes: Vec<ChangeView>,
+}
+
+pub struct ChangeView {
+    pub label: String,
+    pub before: String,
+    pub after: String,
+    /// Removed and added words, for a long text.
+    pub words: Vec<Words>,
+}
+
+impl From<Change> for ChangeView {
+    /// A long text that kept at least half its words shows the words removed and added; a short
+    /// value, or a text rewritten throughout, shows before and after in full (a word-by-word
+    /// comparison of two different texts is noise).
+    fn from(c: Change) -> Self {
+        let (a, b) = (c.before.split_whitespace().count(), c.after.split_whitespace().count());
+        let w = if a.max(b) > 8 {
+            words(&c.before, &c.after)
+        } else {
+            Vec::new()
+        };
+        let kept: usize = w
+            .iter()
+            .map(|x| match x {
+                Words::Same(t) => t.split(' ').count(),
+                _ => 0,
+            })
+            .sum();
+        ChangeView {
+            words: if kept * 2 >= a.max(b) { w } else { Vec::new() },
+            label: c.label,
+            before: c.before,
+            after: c.after,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "changes.html")]
+pub struct ChangesPage<'a> {
+    pub site: &'a Site,
+    pub head: Head,
+    pub plot: &'a Plot,
+    pub steps: Vec<StepView>,
+}
+
+/// The plot's JSON in each version: the archived ones, then the current one if it is newer.
+pub fn plot_versions(state: &AppState, slug: &str) -> Vec<(String, Value)> {
+    let mut out: Vec<(String, Value)> = state
+        .archive
+        .versions()
+        .iter()
+        .filter_map(|v| {
+            let plots = v.plots_json()?;
+            let plot = plots["plots"].as_array()?.iter().find(|p| p["slug"] == slug)?.clone();
+            Some((v.name.to_string(), plot))
+        })
+        .collect();
+    let current = &state.data.meta.version;
+    if !out.iter().any(|(v, _)| v == current)
+        && let Some(plot) = state.data.plot(slug)
+        && let Ok(json) = crate::handlers::api::plot_value(plot, &state.site)
+    {
+        out.push((current.clone(), json));
+    }
+    out
+}
+
+pub async fn changes(State(state): State<Arc<AppState>>, Path(slug): Path<String>) -> Result<Html<String>, AppError> {
+    let plot = state.data.plot(&slug).ok_or(AppError::NotFound)?;
+    let versions = plot_versions(&state, &slug);
+    let site = &state.site;
+    let archived = |v: &str| {
+        state
+            .archive
+            .version(v)
+            .map(|_| site.url(&format!("/v/{v}/plots/{slug}")))
+    };
+    let mut steps: Vec<StepView> = versions
+        .windows(2)
+        .map(|w| StepView {
+            from: w[0].0.clone(),
+            to: w[1].0.clone(),
+            from_href: archived(&w[0].0),
+            to_href: archived(&w[1].0).unwrap_or_else(|| site.url(&plot.path())),
+            changes: diff(&w[0].1, &w[1].1).into_iter().map(ChangeView::from).collect(),
+        })
+        .filter(|s| !s.changes.is_empty())
+        .collect();
+    steps.reverse();
+    render(&ChangesPage {
+        site,
+        head: Head {
+            title: format!("{}: changes between versions", plot.title()),
+            description: format!(
+                "What changed in the atlas's page on the plot {}, from one dataset version to the next, field by field.",
+                plot.short_name()
+            ),
+            path: format!("{}/changes", plot.path()),
+            og_type: "article",
+        },
+        plot,
+        steps,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_banner;
+
+    #[test]
+    fn the_banner_goes_at_the_start_of_the_main_content() {
+        let html = "<html><body><header>h</header><main id=\"main\" class=\"wrap\"><h1>T</h1></main></body></html>";
+        assert_eq!(
+            with_banner(html, "<div>B</div>"),
+            "<html><body><header>h</header><main id=\"main\" class=\"wrap\"><div>B</div><h1>T</h1></main></body></html>"
+        );
+        assert_eq!(with_banner("<body><p>x</p></body>", "<b>"), "<body><b><p>x</p></body>");
+    }
+}
