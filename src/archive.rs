@@ -13,10 +13,16 @@ include!(concat!(env!("OUT_DIR"), "/archive_files.rs"));
 
 /// Each released version with the SHA-256 of its `MANIFEST.sha256`. A release adds a line; no line
 /// ever changes.
-pub const RELEASED: &[(&str, &str)] = &[(
-    "1.0.0",
-    "2a69f7d60d44ed4d1e3c38facfa809da686355be2497fb871c01cb29aeb4089d",
-)];
+pub const RELEASED: &[(&str, &str)] = &[
+    (
+        "1.0.0",
+        "2a69f7d60d44ed4d1e3c38facfa809da686355be2497fb871c01cb29aeb4089d",
+    ),
+    (
+        "1.1.0",
+        "065d7350e8f19f99526801fcf632ec50de1da9f9b0c4c668fdb44a287e8c1d94",
+    ),
+];
 
 /// One archived version: its files (gzipped) by name, e.g. `plots/2022-11-strasbourg.html`.
 #[derive(Debug)]

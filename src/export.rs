@@ -168,7 +168,12 @@ pub async fn export(
             if name.ends_with(".html") {
                 let link = |p: &str| relative(&rel, &file_for(p));
                 let banner = crate::handlers::archive::banner(&state, version.name, name, &link);
-                let html = crate::handlers::archive::with_banner(&String::from_utf8_lossy(&body), &banner);
+                // Its links to other versions were relative to its own root; the archives sit
+                // two levels above it (`v/{version}/`).
+                let up = "../".repeat(name.matches('/').count());
+                let html =
+                    String::from_utf8_lossy(&body).replace(&format!("href=\"{up}v/"), &format!("href=\"{up}../../v/"));
+                let html = crate::handlers::archive::with_banner(&html, &banner);
                 write(root, &rel, html.as_bytes(), &mut report)?;
             } else {
                 write(root, &rel, &body, &mut report)?;

@@ -50,7 +50,7 @@ pub fn banner(state: &AppState, version: &str, name: &str, link: &dyn Fn(&str) -
             link(path),
             state.site.version
         ));
-        if let Some(slug) = path.strip_prefix("/plots/") {
+        if let Some(slug) = path.strip_prefix("/plots/").filter(|s| state.data.plot(s).is_some()) {
             links.push(format!(
                 "<a href=\"{}\">What changed since</a>",
                 link(&format!("/plots/{slug}/changes"))
@@ -111,6 +111,10 @@ pub async fn file(
     Path((version, path)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let v = version_or_404(&state, &version)?;
+    // A version's changelog links the versions before it, relative to its own root.
+    if path.starts_with("v/") {
+        return Ok(Redirect::permanent(&state.site.url(&format!("/{path}"))).into_response());
+    }
     let name = file_name(&path);
     let body = v.read(&name).ok_or(AppError::NotFound)?;
     let headers = [

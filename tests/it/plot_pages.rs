@@ -185,14 +185,16 @@ async fn the_citation_gives_the_permanent_url_and_dataset_version() {
     let doc = get(&atlas(), "/plots/2022-11-strasbourg").await.html();
     let cite = one_text(&doc, ".citation");
     assert!(cite.contains("dataset version 1.1.0"), "{cite}");
-    assert_eq!(
-        attrs(&doc, ".citation a", "href"),
-        [format!("http://{HOST}/plots/2022-11-strasbourg")]
-    );
+    // The living address, and the one this version keeps for good.
+    let both = [
+        format!("http://{HOST}/plots/2022-11-strasbourg"),
+        format!("http://{HOST}/v/1.1.0/plots/2022-11-strasbourg"),
+    ];
+    assert_eq!(attrs(&doc, ".citation a", "href"), both);
     assert_eq!(
         texts(&doc, ".citation a"),
-        [format!("http://{HOST}/plots/2022-11-strasbourg")],
-        "the address as a reader copies it"
+        both,
+        "the addresses as a reader copies them"
     );
     assert!(one_text(&doc, ".citation").contains("DIIS Report Vol. 2025 No. 09"));
 
@@ -203,7 +205,13 @@ async fn the_citation_gives_the_permanent_url_and_dataset_version() {
     .await
     .html();
     let permanent = "https://intra.example/atlas/plots/2022-11-strasbourg";
-    assert_eq!(attrs(&doc, ".citation a", "href"), [permanent]);
+    assert_eq!(
+        attrs(&doc, ".citation a", "href"),
+        [
+            permanent,
+            "https://intra.example/atlas/v/1.1.0/plots/2022-11-strasbourg"
+        ]
+    );
     assert_eq!(attrs(&doc, "link[rel=canonical]", "href"), [permanent]);
     assert_eq!(attrs(&doc, "meta[property='og:url']", "content"), [permanent]);
 }
