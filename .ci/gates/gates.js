@@ -522,16 +522,14 @@ function norm(s) {
   return s.normalize('NFKC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
 }
 
-async function printGate(browser, pages, dom, outDir) {
-  const target = pages.find((p) => p.path === PRINT_URL) || pages.find((p) => p.path.startsWith('/plots/'));
-  if (!target) return check(`print: ${PRINT_URL}`, ['no plot page was found to print']);
-  const pdf = path.join(outDir, `print-${fileName(target.path)}.pdf`);
+// Prints `url` to an A4 PDF at `pdf`, loading nothing from outside its origin; returns problems.
+async function printToPdf(browser, url, pdf) {
   const problems = [];
   const page = await browser.newPage();
   try {
     await page.setRequestInterception(true);
-    page.on('request', (r) => (r.url().startsWith(new URL(target.url).origin + '/') || r.url().startsWith('data:') ? r.continue() : r.abort()));
-    await page.goto(target.url, { waitUntil: 'load' });
+    page.on('request', (r) => (r.url().startsWith(new URL(url).origin + '/') || r.url().startsWith('data:') ? r.continue() : r.abort()));
+    await page.goto(url, { waitUntil: 'load' });
     // No browser header or footer: the printed page itself must say what it is and where it lives.
     await page.pdf({ path: pdf, format: 'A4', printBackground: true, displayHeaderFooter: false });
   } catch (e) {
@@ -539,6 +537,14 @@ async function printGate(browser, pages, dom, outDir) {
   } finally {
     await page.close();
   }
+  return problems;
+}
+
+async function printGate(browser, pages, dom, outDir) {
+  const target = pages.find((p) => p.path === PRINT_URL) || pages.find((p) => p.path.startsWith('/plots/'));
+  if (!target) return check(`print: ${PRINT_URL}`, ['no plot page was found to print']);
+  const pdf = path.join(outDir, `print-${fileName(target.path)}.pdf`);
+  const problems = await printToPdf(browser, target.url, pdf);
   if (!problems.length) {
     // Two readings: pdftotext's default one joins a word broken at a line end (and so drops the
     // hyphen of `2022-11-` + `strasbourg`); -layout keeps lines as printed.
@@ -566,22 +572,12 @@ async function printGate(browser, pages, dom, outDir) {
 
 // The briefing pack of all plots, printed: every plot's address must survive as one intact string
 // (not upper-cased, not hyphenated or broken across lines), so it can be copied from the PDF.
-async function briefingGate(browser, origin, base, outDir) {
+async function briefingGate(browser, base, outDir) {
   const problems = [];
   const api = await fetch(`${base}/api/plots.json`).then((r) => r.json());
   const slugs = api.plots.map((p) => p.slug);
   const pdf = path.join(outDir, 'print-briefing-all.pdf');
-  const page = await browser.newPage();
-  try {
-    await page.setRequestInterception(true);
-    page.on('request', (r) => (r.url().startsWith(origin + '/') || r.url().startsWith('data:') ? r.continue() : r.abort()));
-    await page.goto(`${base}/briefing?plots=${slugs.join(',')}`, { waitUntil: 'load' });
-    await page.pdf({ path: pdf, format: 'A4', printBackground: true, displayHeaderFooter: false });
-  } catch (e) {
-    problems.push(`printing failed: ${e.message}`);
-  } finally {
-    await page.close();
-  }
+  problems.push(...(await printToPdf(browser, `${base}/briefing?plots=${slugs.join(',')}`, pdf)));
   if (!problems.length) {
     for (const mode of [[], ['-layout']]) {
       const r = spawnSync('pdftotext', [...mode, '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
@@ -729,7 +725,7 @@ async function main() {
     if (b) {
       fragmentGate(b.dom, origin);
       await printGate(b.browser, list, b.dom, outDir);
-      await briefingGate(b.browser, origin, base, outDir);
+      await briefingGate(b.browser, base, outDir);
     }
   } finally {
     if (b) await b.browser.close().catch(() => {});

@@ -60,12 +60,16 @@ impl Answer {
 pub const HOST: &str = "atlas.test:3000";
 
 pub async fn request(app: &Router, method: Method, uri: &str) -> Answer {
-    let req = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header("host", HOST)
-        .body(Body::empty())
-        .expect("request");
+    send(app, method, uri, &[("host", HOST)]).await
+}
+
+/// A request with exactly these headers (no `Host` unless given).
+pub async fn send(app: &Router, method: Method, uri: &str, headers: &[(&str, &str)]) -> Answer {
+    let mut req = Request::builder().method(method).uri(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let req = req.body(Body::empty()).expect("request");
     let res = app.clone().oneshot(req).await.expect("infallible");
     let status = res.status();
     let headers = res.headers().clone();

@@ -302,29 +302,8 @@ async fn sitemap_lists_only_permanent_pages_and_robots_points_to_it() {
     );
 }
 
-/// Sends one request with the given headers (no default host).
 async fn raw(app: &axum::Router, uri: &str, headers: &[(&str, &str)]) -> Answer {
-    use tower::ServiceExt;
-    let mut req = axum::http::Request::builder().uri(uri);
-    for (k, v) in headers {
-        req = req.header(*k, *v);
-    }
-    let res = app
-        .clone()
-        .oneshot(req.body(axum::body::Body::empty()).expect("request"))
-        .await
-        .expect("infallible");
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = http_body_util::BodyExt::collect(res.into_body())
-        .await
-        .expect("body")
-        .to_bytes();
-    Answer {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    send(app, axum::http::Method::GET, uri, headers).await
 }
 
 #[tokio::test]
