@@ -77,12 +77,12 @@ impl Entry {
             }),
             Encoding::Brotli => self.br.get_or_init(|| {
                 let mut out = Vec::new();
-                // Quality 10 with a window just large enough for the body (64 to 256 KiB): a long
+                // Quality 10 with a window just large enough for the body (64 or 128 KiB): a long
                 // page's evidence repeats quotations and section names far apart, which a 64 KiB
-                // window cannot reach (/offices: 41 KB with it, 28.5 KB with 256 KiB). Blocks stay
-                // at 64 KiB: the encoder's working memory grows with the block, and larger ones
-                // gained nothing here but 4 MB of peak RSS. (Quality 11 took 18-26 MB of RSS under
-                // load against 16-18 MB at 10; quality 9 allocates larger tables, 36 MB.)
+                // window cannot reach (/offices: 41 KB with it, 24.7 KB with 128 KiB; 256 KiB saves
+                // 0.1 KB more for 2.6 MB of peak RSS). Blocks stay at 64 KiB: the encoder's working
+                // memory grows with the block. (Quality 11 took 18-26 MB of RSS under load against
+                // 16-18 MB at 10; quality 9 allocates larger tables, 36 MB.)
                 let params = brotli::enc::BrotliEncoderParams {
                     quality: 10,
                     lgwin: window_bits(self.body.len()),
@@ -99,11 +99,11 @@ impl Entry {
     }
 }
 
-/// Brotli's window for a body of `len` bytes: the smallest power of two that holds it, from 2^16
-/// to 2^18 (256 KiB, past which the longest pages gain under 1%).
+/// Brotli's window for a body of `len` bytes: the smallest power of two that holds it, 2^16 or
+/// 2^17 (128 KiB; a larger one gains the longest page 0.4% for 2.6 MB of peak memory).
 fn window_bits(len: usize) -> i32 {
     let bits = usize::BITS - len.saturating_sub(1).leading_zeros();
-    bits.clamp(16, 18) as i32
+    bits.clamp(16, 17) as i32
 }
 
 /// One slot per cacheable path (including the base path). The key set is fixed at start-up.
@@ -302,8 +302,8 @@ mod tests {
         assert_eq!(window_bits(40_000), 16);
         assert_eq!(window_bits(65_536), 16);
         assert_eq!(window_bits(65_537), 17);
-        assert_eq!(window_bits(200_000), 18);
-        assert_eq!(window_bits(5_000_000), 18);
+        assert_eq!(window_bits(100_000), 17);
+        assert_eq!(window_bits(5_000_000), 17);
     }
 
     #[test]
