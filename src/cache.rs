@@ -173,6 +173,21 @@ fn not_modified(headers: &HeaderMap, etag: &HeaderValue) -> bool {
         .any(|t| t == "*" || t == ours || t.strip_prefix("W/") == Some(ours))
 }
 
+/// The cached answer to `request`, when there is one ready to send as it is: a GET or HEAD without
+/// a query, for a shared path whose entry is today's and whose body in the negotiated encoding is
+/// already compressed. Anything else (`None`) goes through the application, which fills the cache.
+pub fn ready_answer<B>(cache: &PageCache, shared: bool, request: &axum::http::Request<B>) -> Option<Response> {
+    let method = request.method();
+    if !(method == Method::GET || method == Method::HEAD) || request.uri().query().is_some() || !shared {
+        return None;
+    }
+    let entry = cache.slots.get(request.uri().path())?.load_full()?;
+    if entry.day != today() || !entry.ready(negotiate(request.headers())) {
+        return None;
+    }
+    Some(respond(&entry, method, request.headers()))
+}
+
 /// Compresses the entry's body for `encoding` on the blocking pool if it is not ready yet, so a
 /// brotli pass (tens of milliseconds) never stalls the workers that answer other requests.
 pub async fn prepare(entry: &Arc<Entry>, encoding: Encoding) {

@@ -185,8 +185,8 @@ fn serve(args: ServeArgs) -> ExitCode {
             );
         }
         let app = app(state.clone());
-        tokio::spawn(warm_up(state, app.clone()));
-        iskp_atlas::server::serve(listener, app, shutdown_signal()).await;
+        tokio::spawn(warm_up(state.clone(), app.clone()));
+        iskp_atlas::server::serve(listener, app, state, shutdown_signal()).await;
         tracing::info!("stopped");
         ExitCode::SUCCESS
     })

@@ -153,10 +153,9 @@ async fn fallback(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Respon
     Err(AppError::NotFound)
 }
 
-/// The page cache, for every response that is the same for all readers: without a public URL a
-/// page's addresses follow the request's host, so only the assets (which hold none) are shared.
+/// The page cache, for every response that is the same for all readers (see [`shared`]).
 async fn cached(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    let shared = !state.site.origin_varies() || request.uri().path().starts_with(&state.site.url("/static/"));
+    let shared = shared(&state, request.uri().path());
     crate::cache::serve_cached(&state.cache, shared, request, next).await
 }
 
@@ -195,7 +194,34 @@ async fn read_only(request: Request, next: Next) -> Response {
 
 async fn security_headers(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
-    let headers = response.headers_mut();
+    site_headers(response.headers_mut(), &state);
+    response
+}
+
+/// Whether a response to `path` may be shared between readers: always with a public URL; without
+/// one, a page's addresses follow the request's host, so only the assets (which hold none) are.
+fn shared(state: &AppState, path: &str) -> bool {
+    !state.site.origin_varies() || path.starts_with(&state.site.url("/static/"))
+}
+
+/// A cached page ready to send, answered before the application's layers (the fast path of
+/// `server`): the same headers the layers would add, and the same request log line.
+pub fn fast_answer<B>(state: &AppState, request: &axum::http::Request<B>) -> Option<Response> {
+    let started = std::time::Instant::now();
+    let mut response = crate::cache::ready_answer(&state.cache, shared(state, request.uri().path()), request)?;
+    site_headers(response.headers_mut(), state);
+    tracing::info!(
+        method = %request.method(),
+        uri = %request.uri(),
+        status = response.status().as_u16(),
+        latency = ?started.elapsed(),
+        "finished processing request (cached)"
+    );
+    Some(response)
+}
+
+/// The headers every response carries, whichever way it was made.
+fn site_headers(headers: &mut axum::http::HeaderMap, state: &AppState) {
     for (name, value) in SECURITY_HEADERS {
         headers.insert(name, HeaderValue::from_static(value));
     }
@@ -208,5 +234,4 @@ async fn security_headers(State(state): State<Arc<AppState>>, request: Request, 
     if !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
-    response
 }

@@ -2,8 +2,12 @@
 //! timeout never applies and a slow client could hold a connection open for ever. Here every
 //! connection gets a deadline for its request head, the head's size is bounded (hyper answers 431
 //! beyond it), and shutdown stops accepting, then lets requests in flight finish within a deadline.
+//!
+//! A page the cache holds ready is answered here, before the application's layers
+//! (`routes::fast_answer`: the same headers and log line); everything else goes through them.
 
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -12,9 +16,10 @@ use axum::extract::Request;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
-use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
+
+use crate::state::AppState;
 
 /// A client must send its whole request head within this time.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -25,8 +30,8 @@ pub const MAX_HEADERS: usize = 64;
 /// How long shutdown waits for requests in flight.
 pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Serves `app` on `listener` until `shutdown` resolves, then drains.
-pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
+/// Serves `app` (built over `state`) on `listener` until `shutdown` resolves, then drains.
+pub async fn serve(listener: TcpListener, app: Router, state: Arc<AppState>, shutdown: impl Future<Output = ()>) {
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT)
@@ -49,8 +54,18 @@ pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Out
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let service = app.clone().map_request(|req: Request<Incoming>| req.map(Body::new));
-        let conn = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+        let (app, state) = (app.clone(), state.clone());
+        let service = hyper::service::service_fn(move |req: Request<Incoming>| {
+            let fast = crate::routes::fast_answer(&state, &req);
+            let app = app.clone();
+            async move {
+                match fast {
+                    Some(response) => Ok(response),
+                    None => app.oneshot(req.map(Body::new)).await,
+                }
+            }
+        });
+        let conn = http.serve_connection(TokioIo::new(stream), service);
         let watched = graceful.watch(conn);
         tokio::spawn(async move {
             if let Err(e) = watched.await {

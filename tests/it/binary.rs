@@ -196,3 +196,97 @@ fn check_without_the_report_says_quotations_were_not_verified_and_a_missing_file
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the report"));
 }
+
+/// Sends one raw request with extra header lines and returns the whole answer.
+fn raw_request(addr: &str, method: &str, path: &str, extra: &str) -> String {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n{extra}Connection: close\r\n\r\n"
+    )
+    .expect("write");
+    let mut out = Vec::new();
+    stream.read_to_end(&mut out).expect("read");
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn head_of(answer: &str) -> Vec<String> {
+    answer
+        .split("\r\n\r\n")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .skip(1)
+        .map(|l| l.to_ascii_lowercase())
+        .filter(|l| !l.starts_with("date:"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cached_page_answered_before_the_layers_carries_every_header_they_add() {
+    let mut child = Command::new(BIN)
+        .args(["--bind", "127.0.0.1:0", "--public-url", "https://atlas.example"])
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the binary");
+    let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
+    let addr = loop {
+        let line = lines.next().expect("address").expect("line");
+        if let Some(rest) = line.split("listening on http://").nth(1) {
+            break rest.trim_end_matches('/').to_string();
+        }
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let path = "/plots/2023-12-cologne-vienna";
+    // The first answer fills the cache (through the layers); the next ones come from it.
+    let first = raw_request(&addr, "GET", path, "Accept-Encoding: br\r\n");
+    let second = raw_request(&addr, "GET", path, "Accept-Encoding: br\r\n");
+    assert!(second.starts_with("HTTP/1.1 200"), "{second}");
+    assert_eq!(head_of(&first), head_of(&second), "the same headers either way");
+    let head = head_of(&second);
+    for want in [
+        "content-encoding: br",
+        "vary: accept-encoding",
+        "cache-control: no-cache",
+        "x-content-type-options: nosniff",
+        "referrer-policy: no-referrer",
+        "strict-transport-security: max-age=31536000",
+        "content-type: text/html; charset=utf-8",
+    ] {
+        assert!(head.iter().any(|h| h == want), "{want} missing from {head:?}");
+    }
+    assert!(
+        head.iter()
+            .any(|h| h.starts_with("content-security-policy: default-src 'none'"))
+    );
+    let etag = head
+        .iter()
+        .find_map(|h| h.strip_prefix("etag: "))
+        .expect("etag")
+        .to_string();
+    let not_modified = raw_request(&addr, "GET", path, &format!("If-None-Match: {etag}\r\n"));
+    assert!(not_modified.starts_with("HTTP/1.1 304"), "{not_modified}");
+    let head_only = raw_request(&addr, "HEAD", path, "");
+    assert!(
+        head_only.starts_with("HTTP/1.1 200") && head_only.ends_with("\r\n\r\n"),
+        "{head_only}"
+    );
+    // Every answer is logged, the cached ones too.
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let _ = child.wait();
+    let log: Vec<String> = rx.try_iter().collect();
+    let cached = log
+        .iter()
+        .filter(|l| l.contains("(cached)") && l.contains(path))
+        .count();
+    assert!(cached >= 3, "{log:#?}");
+}

@@ -243,3 +243,55 @@ async fn a_panicking_handler_gives_the_500_page_not_a_dropped_connection() {
     assert!(!page.body.contains("a handler bug"), "nothing internal is shown");
     assert!(!page.header("content-security-policy").is_empty());
 }
+
+#[tokio::test]
+async fn the_fast_path_answers_exactly_as_the_layers_do() {
+    use std::sync::Arc;
+    let state = Arc::new(
+        iskp_atlas::AppState::new(dataset(), String::new(), Some("https://atlas.example".into())).expect("state"),
+    );
+    let app = iskp_atlas::app(state.clone());
+    for (path, headers) in [
+        ("/plots/2022-11-strasbourg", vec![("accept-encoding", "br")]),
+        ("/offices", vec![("accept-encoding", "gzip")]),
+        ("/api/plots.json", vec![]),
+        ("/", vec![("accept-encoding", "br"), ("if-none-match", "\"nope\"")]),
+    ] {
+        // Through the layers twice: the second answer is the cache's, as the fast path's will be.
+        get_with(&app, path, &headers).await;
+        let (status, layered, body) = get_with(&app, path, &headers).await;
+        let mut req = Request::builder().uri(path).header("host", HOST);
+        for (k, v) in &headers {
+            req = req.header(*k, *v);
+        }
+        let req = req.body(Body::empty()).expect("request");
+        let fast = iskp_atlas::routes::fast_answer(&state, &req).expect("a cached page is ready");
+        assert_eq!(fast.status(), status, "{path}");
+        let mut a: Vec<(String, String)> = layered
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_string()))
+            .collect();
+        let mut b: Vec<(String, String)> = fast
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_string()))
+            .collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{path}: the same headers");
+        let fast_body = fast.into_body().collect().await.expect("body").to_bytes();
+        assert_eq!(fast_body.as_ref(), body.as_slice(), "{path}: the same bytes");
+    }
+    // Not ready or not cacheable: the layers answer.
+    let req = Request::builder()
+        .uri("/plots?country=DE")
+        .body(Body::empty())
+        .expect("request");
+    assert!(iskp_atlas::routes::fast_answer(&state, &req).is_none());
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/")
+        .body(Body::empty())
+        .expect("request");
+    assert!(iskp_atlas::routes::fast_answer(&state, &req).is_none());
+}
