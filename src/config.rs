@@ -26,6 +26,19 @@ pub enum Command {
     /// Write the atlas as static files (pages, JSON, CSV, assets) into DIR, with relative links
     /// that work from a web server under any path and from a file share.
     Export(ExportArgs),
+    /// Ask a running atlas whether it is up (GET /healthz): exit 0 when it answers 200, 1 when not.
+    /// For container health checks, where the image holds nothing but this binary.
+    Health(HealthArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct HealthArgs {
+    /// Address the atlas listens on (0.0.0.0 and [::] are asked on loopback).
+    #[arg(long, env = "ATLAS_BIND", default_value = "127.0.0.1:3000", value_name = "ADDR")]
+    pub bind: SocketAddr,
+    /// Path prefix the atlas is served under.
+    #[arg(long, env = "ATLAS_BASE_PATH", default_value = "", value_name = "PREFIX", value_parser = parse_base_path)]
+    pub base_path: String,
 }
 
 #[derive(Debug, Clone, Args)]

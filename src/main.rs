@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use iskp_atlas::config::{CheckArgs, Cli, Command, DataArgs, ExportArgs, ServeArgs};
+use iskp_atlas::config::{CheckArgs, Cli, Command, DataArgs, ExportArgs, HealthArgs, ServeArgs};
 use iskp_atlas::model::{DataErrors, Dataset, quotes};
 use iskp_atlas::{AppState, app};
 use tokio::net::TcpListener;
@@ -29,6 +29,44 @@ fn main() -> ExitCode {
         Some(Command::Serve(args)) => serve(args),
         Some(Command::Check(args)) => check(&args),
         Some(Command::Export(args)) => export(args),
+        Some(Command::Health(args)) => health(&args),
+    }
+}
+
+/// `GET {base}/healthz` on the local listener; success only for a 200 within two seconds.
+fn health(args: &HealthArgs) -> ExitCode {
+    use std::io::{Read, Write};
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpStream};
+    use std::time::Duration;
+    let mut addr = args.bind;
+    if addr.ip().is_unspecified() {
+        let loopback = match addr.ip() {
+            IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        };
+        addr = SocketAddr::new(loopback, addr.port());
+    }
+    let timeout = Duration::from_secs(2);
+    let answer = TcpStream::connect_timeout(&addr, timeout).and_then(|mut s| {
+        s.set_read_timeout(Some(timeout))?;
+        write!(s, "GET {}/healthz HTTP/1.0\r\nHost: {addr}\r\n\r\n", args.base_path)?;
+        let mut out = String::new();
+        s.read_to_string(&mut out)?;
+        Ok(out)
+    });
+    match answer {
+        Ok(text) if text.starts_with("HTTP/1.1 200") || text.starts_with("HTTP/1.0 200") => {
+            println!("ok: {addr}{}/healthz answered 200", args.base_path);
+            ExitCode::SUCCESS
+        }
+        Ok(text) => {
+            eprintln!("{addr}: {}", text.lines().next().unwrap_or("no answer"));
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("{addr}: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

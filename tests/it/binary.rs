@@ -55,6 +55,17 @@ fn the_binary_serves_on_port_0_and_stops_cleanly_on_sigterm() {
     };
     let health = raw_get(&addr, "/healthz");
     assert!(health.starts_with("HTTP/1.1 200") && health.ends_with("ok"), "{health}");
+    // The health check a container runs, with nothing but the binary.
+    let probe = Command::new(BIN)
+        .args(["health", "--bind", &addr])
+        .output()
+        .expect("run");
+    assert!(probe.status.success(), "{}", String::from_utf8_lossy(&probe.stderr));
+    let closed = Command::new(BIN)
+        .args(["health", "--bind", "127.0.0.1:9"])
+        .output()
+        .expect("run");
+    assert!(!closed.status.success(), "nothing listens on port 9");
     let page = raw_get(&addr, "/plots/2022-11-strasbourg");
     assert!(
         page.starts_with("HTTP/1.1 200") && page.contains("Strasbourg, France"),
