@@ -201,7 +201,12 @@ async fn security_headers(State(state): State<Arc<AppState>>, request: Request, 
 /// Whether a response to `path` may be shared between readers: always with a public URL; without
 /// one, a page's addresses follow the request's host, so only the assets (which hold none) are.
 fn shared(state: &AppState, path: &str) -> bool {
-    !state.site.origin_varies() || path.starts_with(&state.site.url("/static/"))
+    let site = &state.site;
+    // On the fast path of every request: no allocation.
+    !site.origin_varies()
+        || path
+            .strip_prefix(site.base.as_str())
+            .is_some_and(|p| p.starts_with("/static/"))
 }
 
 /// A cached page ready to send, answered before the application's layers (the fast path of

@@ -9,16 +9,7 @@ use std::time::Duration;
 const BIN: &str = env!("CARGO_BIN_EXE_iskp-atlas");
 
 fn raw_get(addr: &str, path: &str) -> String {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("write");
-    let mut out = String::new();
-    stream.read_to_string(&mut out).expect("read");
-    out
+    raw_request(addr, "GET", path, "")
 }
 
 /// A copy of the data directory in a fresh temporary folder.
