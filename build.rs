@@ -42,4 +42,60 @@ fn main() {
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("archive_files.rs");
     fs::write(out, code).expect("write the archive index");
+    languages();
+}
+
+/// Compiles every language into the binary: its interface catalogue, the Fluent files of
+/// `templates/i18n/{code}/` (one per part of the site), and, for every language but English (the
+/// source), its translations of the data files, `data/{code}/*.json`. A new language needs only
+/// those files.
+fn languages() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let catalogues = manifest.join("templates").join("i18n");
+    println!("cargo::rerun-if-changed=templates/i18n");
+    let files_in = |dir: &Path, ext: &str| -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == ext))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        files
+    };
+    let mut codes: Vec<String> = fs::read_dir(&catalogues)
+        .expect("templates/i18n")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    // English first: it is the source every other language translates.
+    codes.sort_by_key(|c| (c != "en", c.clone()));
+    let mut code = String::from(
+        "/// Every language: (code, [(catalogue file, text)], [(data file, its translation)]).\npub static LANGUAGES: &[(&str, Files, Files)] = &[\n",
+    );
+    for lang in codes {
+        let _ = write!(code, "    ({lang:?}, &[");
+        let dir = catalogues.join(&lang);
+        println!("cargo::rerun-if-changed=templates/i18n/{lang}");
+        for file in files_in(&dir, "ftl") {
+            let name = format!(
+                "templates/i18n/{lang}/{}",
+                file.file_name().expect("a file").to_string_lossy()
+            );
+            let _ = write!(code, "({name:?}, include_str!({:?})), ", file.display().to_string());
+        }
+        code.push_str("], &[");
+        println!("cargo::rerun-if-changed=data/{lang}");
+        for file in files_in(&manifest.join("data").join(&lang), "json") {
+            let name = file.file_name().expect("a file").to_string_lossy().into_owned();
+            let _ = write!(code, "({name:?}, include_str!({:?})), ", file.display().to_string());
+        }
+        code.push_str("]),\n");
+    }
+    code.push_str("];\n");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("languages.rs");
+    fs::write(out, code).expect("write the language index");
 }

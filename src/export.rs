@@ -7,7 +7,6 @@
 //! and from any server path prefix alike.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -15,7 +14,7 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 use crate::model::Dataset;
-use crate::state::{AppState, cacheable_paths};
+use crate::state::{AppState, Editions, cacheable_paths};
 
 /// What was written.
 #[derive(Debug, Default)]
@@ -136,28 +135,32 @@ fn write(root: &Path, rel: &str, bytes: &[u8], report: &mut Report) -> Result<()
 
 /// Writes the static site for `data` into `root`.
 pub async fn export(
-    data: Dataset,
+    datasets: Vec<Dataset>,
     base: String,
     public_url: Option<String>,
     root: &Path,
 ) -> Result<Report, ExportError> {
-    let mut state = AppState::new(data, base, public_url).map_err(|e| ExportError::State(e.to_string()))?;
-    state.site.live = false;
-    let state = Arc::new(state);
-    let app = crate::app(state.clone());
+    let editions = Editions::new(datasets, base, public_url, |site| site.live = false)
+        .map_err(|e| ExportError::State(e.to_string()))?;
+    let app = crate::routes::app_editions(&editions);
+    let state = editions.source().clone();
     let base = state.site.base.clone();
     let mut report = Report::default();
-    for path in export_paths(&state) {
-        let (status, body) = fetch(&app, &format!("{base}{path}")).await?;
-        if status != StatusCode::OK {
-            return Err(ExportError::Status(path, status));
-        }
-        let rel = file_for(&path);
-        if rel.ends_with(".html") {
-            let html = relink(&String::from_utf8_lossy(&body), &base, &rel);
-            write(root, &rel, html.as_bytes(), &mut report)?;
-        } else {
-            write(root, &rel, &body, &mut report)?;
+    // Every edition: English at the root, each other language in its own directory (`de/`).
+    for edition in &editions.0 {
+        let prefix = edition.site.lang.prefix();
+        for path in export_paths(edition) {
+            let (status, body) = fetch(&app, &format!("{}{path}", edition.site.base)).await?;
+            if status != StatusCode::OK {
+                return Err(ExportError::Status(format!("{prefix}{path}"), status));
+            }
+            let rel = file_for(&format!("{prefix}{path}"));
+            if rel.ends_with(".html") {
+                let html = relink(&String::from_utf8_lossy(&body), &base, &rel);
+                write(root, &rel, html.as_bytes(), &mut report)?;
+            } else {
+                write(root, &rel, &body, &mut report)?;
+            }
         }
     }
     // The released versions, as they were archived, each page with its banner.
@@ -181,9 +184,12 @@ pub async fn export(
         }
     }
     // The error page, for a web server's `error_page 404` (links relative to the root).
-    let (_, body) = fetch(&app, &format!("{base}/__export_404__")).await?;
-    let html = relink(&String::from_utf8_lossy(&body), &base, "404.html");
-    write(root, "404.html", html.as_bytes(), &mut report)?;
+    for edition in &editions.0 {
+        let (_, body) = fetch(&app, &format!("{}/__export_404__", edition.site.base)).await?;
+        let rel = file_for(&format!("{}/404", edition.site.lang.prefix()));
+        let html = relink(&String::from_utf8_lossy(&body), &base, &rel);
+        write(root, &rel, html.as_bytes(), &mut report)?;
+    }
     Ok(report)
 }
 

@@ -14,6 +14,7 @@ pub mod error;
 pub mod explore;
 pub mod export;
 pub mod handlers;
+pub mod i18n;
 pub mod model;
 pub mod routes;
 pub mod server;

@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use clap::Parser;
 use iskp_atlas::config::{CheckArgs, Cli, Command, DataArgs, ExportArgs, HealthArgs, ServeArgs};
-use iskp_atlas::model::{DataErrors, Dataset, quotes};
-use iskp_atlas::{AppState, app};
+use iskp_atlas::model::{Coverage, DataError, DataErrors, DataFiles, Dataset, quotes};
+use iskp_atlas::routes::app_editions;
+use iskp_atlas::state::{AppState, Editions};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
@@ -70,21 +71,61 @@ fn health(args: &HealthArgs) -> ExitCode {
     }
 }
 
-fn load(args: &DataArgs) -> Result<Dataset, DataErrors> {
-    match &args.data {
-        Some(dir) => Dataset::from_dir(dir),
-        None => Dataset::embedded(),
+fn load(args: &DataArgs) -> Result<Vec<(Dataset, Coverage)>, DataErrors> {
+    let files = match &args.data {
+        Some(dir) => DataFiles::read_dir(dir)?,
+        None => DataFiles::embedded(),
+    };
+    let problems = iskp_atlas::i18n::catalogue_problems();
+    if !problems.is_empty() {
+        return Err(DataErrors(
+            problems
+                .into_iter()
+                .map(|p| DataError {
+                    file: "templates/i18n".into(),
+                    item: None,
+                    field: "-".into(),
+                    message: p,
+                })
+                .collect(),
+        ));
     }
+    Dataset::editions(files)
 }
 
 fn check(args: &CheckArgs) -> ExitCode {
-    let data = match load(&args.data) {
-        Ok(data) => data,
+    let editions = match load(&args.data) {
+        Ok(editions) => editions,
         Err(errors) => {
             eprint!("{errors}");
             return ExitCode::FAILURE;
         }
     };
+    let data = &editions[0].0;
+    let mut unfaithful = 0;
+    for (edition, coverage) in &editions[1..] {
+        let language = edition.language;
+        let strings = language.ids().len();
+        println!(
+            "ok: {} edition: interface strings {strings}/{strings} (100%), dataset strings {}/{} ({}%), statements {}/{} ({}%)",
+            language.code,
+            coverage.translated,
+            coverage.strings,
+            percent(coverage.translated, coverage.strings),
+            coverage.statements_translated,
+            coverage.statements,
+            percent(coverage.statements_translated, coverage.statements),
+        );
+        let problems = iskp_atlas::model::translate::faithfulness(data, edition);
+        for problem in &problems {
+            eprintln!("  {problem}");
+        }
+        unfaithful += problems.len();
+    }
+    if unfaithful > 0 {
+        eprintln!("{unfaithful} translated statement(s) do not keep their English original's hedges, numbers or terms");
+        return ExitCode::FAILURE;
+    }
     println!(
         "ok: dataset {} with {} plots and {} sources is valid",
         data.meta.version,
@@ -112,7 +153,7 @@ fn check(args: &CheckArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = quotes::check(&data, &report);
+    let result = quotes::check(data, &report);
     for problem in &result.problems {
         eprintln!("  {problem}");
     }
@@ -131,6 +172,10 @@ fn check(args: &CheckArgs) -> ExitCode {
         eprintln!("{} problem(s) with the evidence", result.problems.len());
         ExitCode::FAILURE
     }
+}
+
+fn percent(part: usize, whole: usize) -> usize {
+    (part * 100).checked_div(whole).unwrap_or(100)
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
@@ -159,7 +204,7 @@ fn export(args: ExportArgs) -> ExitCode {
         Err(code) => return code,
     };
     match rt.block_on(iskp_atlas::export::export(
-        data,
+        data.into_iter().map(|(d, _)| d).collect(),
         args.site.base_path,
         args.site.public_url,
         &args.dir,
@@ -189,11 +234,17 @@ fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let state = match AppState::new(data, args.site.base_path.clone(), args.site.public_url.clone()) {
-        Ok(mut state) => {
-            state.site.trust_forwarded = args.trust_forwarded;
-            Arc::new(state)
-        }
+    let datasets = data.into_iter().map(|(d, _)| d).collect();
+    let trust_forwarded = args.trust_forwarded;
+    let editions = match Editions::new(
+        datasets,
+        args.site.base_path.clone(),
+        args.site.public_url.clone(),
+        |site| {
+            site.trust_forwarded = trust_forwarded;
+        },
+    ) {
+        Ok(editions) => Arc::new(editions),
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
@@ -222,9 +273,9 @@ fn serve(args: ServeArgs) -> ExitCode {
                 if args.trust_forwarded { " (X-Forwarded-Host/-Proto, trusted)" } else { " (Host)" }
             );
         }
-        let app = app(state.clone());
-        tokio::spawn(warm_up(state.clone(), app.clone()));
-        iskp_atlas::server::serve(listener, app, state, shutdown_signal()).await;
+        let app = app_editions(&editions);
+        tokio::spawn(warm_up(editions.source().clone(), app.clone()));
+        iskp_atlas::server::serve(listener, app, editions, shutdown_signal()).await;
         tracing::info!("stopped");
         ExitCode::SUCCESS
     })

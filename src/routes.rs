@@ -21,7 +21,7 @@ use crate::handlers::{
     sources, visuals,
 };
 use crate::site::{derive_origin, with_origin};
-use crate::state::AppState;
+use crate::state::{AppState, Editions};
 
 /// No page takes long to build; a request still running after this is stuck, not slow.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -42,8 +42,37 @@ const SECURITY_HEADERS: [(&str, &str); 5] = [
     ("cross-origin-opener-policy", "same-origin"),
 ];
 
-/// The whole application, for `main` and for in-process tests.
+/// The whole application in every language, for `main` and for in-process tests: the English
+/// edition at the root, each other one under its language's prefix (`/de/…`).
+pub fn app_editions(editions: &Editions) -> Router {
+    let mut router = app(editions.source().clone());
+    for edition in editions.0.iter().skip(1) {
+        router = router.merge(edition_routes(edition.clone()));
+    }
+    router
+}
+
+/// One edition, on its own (the English one with the fallback for every unknown path).
 pub fn app(state: Arc<AppState>) -> Router {
+    if state.site.lang.is_source() {
+        layered(routes(&state), state)
+    } else {
+        edition_routes(state)
+    }
+}
+
+/// A translated edition: its routes, and its own 404 page for unknown paths under its prefix.
+fn edition_routes(state: Arc<AppState>) -> Router {
+    let base = state.site.base.clone();
+    let home = format!("{base}/");
+    let router = routes(&state)
+        .route(&format!("{base}/{{*rest}}"), get(fallback))
+        .route(&base, get(move || async move { Redirect::permanent(&home) }));
+    with_layers(router, state)
+}
+
+/// Every page of one edition, at its base path.
+fn routes(state: &AppState) -> Router<Arc<AppState>> {
     let base = state.site.base.clone();
     let at = |path: &str| format!("{base}{path}");
     let mut router = Router::new()
@@ -79,19 +108,22 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route(&at("/api/plots/{file}"), get(api::plot))
         .route(&at("/healthz"), get(api::healthz))
         .route(&at("/static/{name}"), get(assets::asset));
-    if !base.is_empty() {
+    if !base.is_empty() && state.site.lang.is_source() {
         // `/atlas` and `/atlas/` both reach the overview.
         let home = at("/");
         router = router.route(&base, get(move || async move { Redirect::permanent(&home) }));
     }
-    layered(router, state)
+    router
 }
 
 /// Wraps routes in the fallback and every layer the atlas answers through (public so a test can
 /// check the layers around a route of its own, e.g. one that panics).
 pub fn layered(router: Router<Arc<AppState>>, state: Arc<AppState>) -> Router {
+    with_layers(router.fallback(fallback), state)
+}
+
+fn with_layers(router: Router<Arc<AppState>>, state: Arc<AppState>) -> Router {
     router
-        .fallback(fallback)
         // Layers run outside-in from the bottom: logging, security headers, compression of dynamic
         // pages, error pages, the request's origin (without a public URL), the cache, the timeout,
         // panics, then the read-only rule.
@@ -115,6 +147,8 @@ pub fn layered(router: Router<Arc<AppState>>, state: Arc<AppState>) -> Router {
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
+        // Outermost: everything inside, error pages included, is in the edition's language.
+        .layer(middleware::from_fn_with_state(state.clone(), language))
         .with_state(state)
 }
 
@@ -178,6 +212,11 @@ async fn request_origin(State(state): State<Arc<AppState>>, request: Request, ne
         .headers_mut()
         .append(header::VARY, HeaderValue::from_static(vary));
     response
+}
+
+/// Makes the edition's language the one its pages are rendered in (see `i18n::current`).
+async fn language(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    crate::i18n::with_language(state.site.lang, next.run(request)).await
 }
 
 /// Only GET and HEAD: anything else is 405 with `Allow`, on every path, known or not.

@@ -19,7 +19,7 @@ use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-use crate::state::AppState;
+use crate::state::Editions;
 
 /// A client must send its whole request head within this time.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -30,8 +30,8 @@ pub const MAX_HEADERS: usize = 64;
 /// How long shutdown waits for requests in flight.
 pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Serves `app` (built over `state`) on `listener` until `shutdown` resolves, then drains.
-pub async fn serve(listener: TcpListener, app: Router, state: Arc<AppState>, shutdown: impl Future<Output = ()>) {
+/// Serves `app` (built over `editions`) on `listener` until `shutdown` resolves, then drains.
+pub async fn serve(listener: TcpListener, app: Router, editions: Arc<Editions>, shutdown: impl Future<Output = ()>) {
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(HEADER_READ_TIMEOUT)
@@ -54,9 +54,9 @@ pub async fn serve(listener: TcpListener, app: Router, state: Arc<AppState>, shu
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let (app, state) = (app.clone(), state.clone());
+        let (app, editions) = (app.clone(), editions.clone());
         let service = hyper::service::service_fn(move |req: Request<Incoming>| {
-            let fast = crate::routes::fast_answer(&state, &req);
+            let fast = crate::routes::fast_answer(editions.for_path(req.uri().path()), &req);
             let app = app.clone();
             async move {
                 match fast {

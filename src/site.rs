@@ -10,6 +10,8 @@
 
 use axum::http::HeaderMap;
 
+use crate::i18n::{Arg, Language};
+
 use crate::model::Dataset;
 use crate::model::source::Report;
 
@@ -93,8 +95,14 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 #[derive(Debug)]
 pub struct Site {
-    /// `""` or `/prefix`, without a trailing slash.
+    /// Where this edition's pages are: `""` or `/prefix`, then the language's prefix (`/de`),
+    /// without a trailing slash.
     pub base: String,
+    /// Where the atlas is mounted, without the language's prefix: the stylesheet and the other
+    /// editions are found from here.
+    pub root: String,
+    /// The edition's language.
+    pub lang: &'static Language,
     /// `https://host` when known, for absolute permanent URLs.
     pub public_url: Option<String>,
     pub version: String,
@@ -113,7 +121,9 @@ pub struct Site {
 impl Site {
     pub fn new(base: String, public_url: Option<String>, version: String, report: Report) -> Site {
         Site {
+            root: base.clone(),
             base,
+            lang: crate::i18n::source(),
             public_url,
             version,
             report,
@@ -132,6 +142,55 @@ impl Site {
                 &include_bytes!("../static/icon.svg")[..],
             ),
         }
+    }
+
+    /// The same site for `lang`'s edition: its pages under the language's prefix.
+    pub fn in_language(mut self, lang: &'static Language) -> Site {
+        self.base = format!("{}{}", self.root, lang.prefix());
+        self.lang = lang;
+        self
+    }
+
+    /// An interface string of the edition's language (see `templates/i18n/`).
+    pub fn t(&self, id: &str) -> String {
+        self.lang.t(id)
+    }
+
+    /// An interface string with one value in it.
+    pub fn t1(&self, id: &str, name: &str, value: impl Into<Arg>) -> String {
+        self.lang.message(id, &[(name, value.into())])
+    }
+
+    /// An interface string with two values in it.
+    pub fn t2(&self, id: &str, a: &str, a_value: impl Into<Arg>, b: &str, b_value: impl Into<Arg>) -> String {
+        self.lang.message(id, &[(a, a_value.into()), (b, b_value.into())])
+    }
+
+    /// A whole number as the edition's language writes it (1,066 / 1.066).
+    pub fn number(&self, n: impl Into<i64>) -> String {
+        self.lang.number(n.into())
+    }
+
+    /// The same page in every edition, for the language switch and `hreflang` links: `path` is the
+    /// page's address without base path or language prefix (its `Head::path`).
+    pub fn editions(&self, path: &str) -> Vec<Edition> {
+        crate::i18n::languages()
+            .iter()
+            .map(|lang| {
+                let path = if path.is_empty() { "/" } else { path };
+                let url = format!("{}{}{path}", self.root, lang.prefix());
+                Edition {
+                    code: lang.code,
+                    name: lang.name(),
+                    absolute: self
+                        .origin()
+                        .map(|o| format!("{o}{url}"))
+                        .unwrap_or_else(|| url.clone()),
+                    url,
+                    current: std::ptr::eq(lang, self.lang),
+                }
+            })
+            .collect()
     }
 
     /// A link to one of the atlas's own pages: `path` starts with `/`.
@@ -167,11 +226,11 @@ impl Site {
     }
 
     pub fn stylesheet_url(&self) -> String {
-        self.url(&format!("/static/{}", self.stylesheet.name))
+        format!("{}/static/{}", self.root, self.stylesheet.name)
     }
 
     pub fn icon_url(&self) -> String {
-        self.url(&format!("/static/{}", self.icon.name))
+        format!("{}/static/{}", self.root, self.icon.name)
     }
 
     pub fn assets(&self) -> [&Asset; 2] {
@@ -182,6 +241,20 @@ impl Site {
     pub fn https(&self) -> bool {
         self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
     }
+}
+
+/// One edition of a page, for the language switch.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    pub code: &'static str,
+    /// The language's name in itself.
+    pub name: String,
+    /// The page's address in that edition (for links).
+    pub url: String,
+    /// The same, absolute when the origin is known (for `hreflang`).
+    pub absolute: String,
+    /// Whether this is the edition being shown.
+    pub current: bool,
 }
 
 tokio::task_local! {

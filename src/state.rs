@@ -3,6 +3,8 @@
 //! modules it gathers (model → drawing and pages → cache → state → routes), so none of them
 //! needs to know it.
 
+use std::sync::Arc;
+
 use crate::archive::Archive;
 use crate::cache::PageCache;
 use crate::draw::views::map::Geo;
@@ -17,10 +19,54 @@ pub struct AppState {
     pub site: Site,
     pub search: Index,
     pub cache: PageCache,
-    /// Country shapes for the maps.
-    pub geo: Geo,
-    /// The released versions, as they served their pages.
-    pub archive: Archive,
+    /// Country shapes for the maps (shared by the editions).
+    pub geo: Arc<Geo>,
+    /// The released versions, as they served their pages (shared by the editions).
+    pub archive: Arc<Archive>,
+}
+
+/// The atlas in every language: one [`AppState`] per edition, English (at the root) first.
+#[derive(Debug)]
+pub struct Editions(pub Vec<Arc<AppState>>);
+
+impl Editions {
+    /// One edition per dataset (see `Dataset::editions`), each site set up by `configure`.
+    pub fn new(
+        datasets: Vec<Dataset>,
+        base: String,
+        public_url: Option<String>,
+        configure: impl Fn(&mut Site),
+    ) -> Result<Editions, StartError> {
+        let geo = Arc::new(Geo::embedded().map_err(StartError::Geo)?);
+        let archive = Arc::new(Archive::embedded());
+        let editions = datasets
+            .into_iter()
+            .map(|data| {
+                let mut state =
+                    AppState::with_shared(data, base.clone(), public_url.clone(), geo.clone(), archive.clone());
+                configure(&mut state.site);
+                Arc::new(state)
+            })
+            .collect();
+        Ok(Editions(editions))
+    }
+
+    /// The English edition, at the root.
+    pub fn source(&self) -> &Arc<AppState> {
+        &self.0[0]
+    }
+
+    /// The edition a request for `path` belongs to: the one whose prefix it starts with.
+    pub fn for_path(&self, path: &str) -> &Arc<AppState> {
+        self.0
+            .iter()
+            .skip(1)
+            .find(|e| {
+                path.strip_prefix(e.site.base.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+            .unwrap_or(&self.0[0])
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -35,7 +81,9 @@ pub fn cacheable_paths(data: &Dataset, site: &Site) -> Vec<String> {
     let mut paths = permanent_paths(data);
     paths.extend(["/api/plots.json", "/api/schema.json", "/plots.csv"].map(String::from));
     paths.extend(data.plots.iter().map(|p| format!("/api/plots/{}.json", p.slug)));
-    paths.extend(site.assets().iter().map(|a| format!("/static/{}", a.name)));
+    if site.lang.is_source() {
+        paths.extend(site.assets().iter().map(|a| format!("/static/{}", a.name)));
+    }
     paths.into_iter().map(|p| site.url(&p)).collect()
 }
 
@@ -44,22 +92,61 @@ impl AppState {
     /// that version is released and archived.
     pub fn pinned(&self, path: &str) -> Option<String> {
         let version = &self.data.meta.version;
-        self.archive.version(version)?;
-        self.site.address(&format!("/v/{version}{path}"))
+        let link = self.archived(version, path)?;
+        self.site.origin().map(|origin| format!("{origin}{link}"))
+    }
+
+    /// Where a version's archive keeps this edition's pages: `""` for English, `de/` for German.
+    pub fn archive_dir(&self) -> String {
+        match self.site.lang.is_source() {
+            true => String::new(),
+            false => format!("{}/", self.site.lang.code),
+        }
+    }
+
+    /// The link to `path` as `version` served it: in this edition's language when that version had
+    /// it, else the English page (a version released before the translation has only English).
+    pub fn archived(&self, version: &str, path: &str) -> Option<String> {
+        let v = self.archive.version(version)?;
+        let name = format!("{}{}", self.archive_dir(), crate::archive::file_name(path));
+        if v.gzipped(&name).is_some() {
+            Some(self.site.url(&format!("/v/{version}{path}")))
+        } else {
+            Some(format!("{}/v/{version}{path}", self.site.root))
+        }
     }
 
     pub fn new(data: Dataset, base: String, public_url: Option<String>) -> Result<AppState, StartError> {
-        let site = Site::new(base, public_url, data.meta.version.clone(), data.meta.report.clone());
+        let geo = Arc::new(Geo::embedded().map_err(StartError::Geo)?);
+        Ok(AppState::with_shared(
+            data,
+            base,
+            public_url,
+            geo,
+            Arc::new(Archive::embedded()),
+        ))
+    }
+
+    /// The state of `data`'s edition (its language decides the path prefix), sharing the map's
+    /// geometry and the archive with the other editions.
+    pub fn with_shared(
+        data: Dataset,
+        base: String,
+        public_url: Option<String>,
+        geo: Arc<Geo>,
+        archive: Arc<Archive>,
+    ) -> AppState {
+        let site =
+            Site::new(base, public_url, data.meta.version.clone(), data.meta.report.clone()).in_language(data.language);
         let search = Index::build(&data);
         let cache = PageCache::new(cacheable_paths(&data, &site));
-        let geo = Geo::embedded().map_err(StartError::Geo)?;
-        Ok(AppState {
+        AppState {
             data,
             site,
             search,
             cache,
             geo,
-            archive: Archive::embedded(),
-        })
+            archive,
+        }
     }
 }

@@ -115,7 +115,8 @@ pub async fn file(
     if path.starts_with("v/") {
         return Ok(Redirect::permanent(&state.site.url(&format!("/{path}"))).into_response());
     }
-    let name = file_name(&path);
+    // A translated edition's pages sit in the version's archive under the language's directory.
+    let name = format!("{}{}", state.archive_dir(), file_name(&path));
     let body = v.read(&name).ok_or(AppError::NotFound)?;
     let headers = [
         (header::CONTENT_TYPE, content_type(&name)),
@@ -214,7 +215,7 @@ pub async fn changes(State(state): State<Arc<AppState>>, Path(slug): Path<String
         state
             .archive
             .version(v)
-            .map(|_| site.url(&format!("/v/{v}/plots/{slug}")))
+            .and_then(|_| state.archived(v, &format!("/plots/{slug}")))
     };
     let mut steps: Vec<StepView> = versions
         .windows(2)

@@ -73,10 +73,7 @@ pub async fn changelog(State(state): State<Arc<AppState>>) -> Result<Html<String
             .changelog
             .iter()
             .map(|change| VersionView {
-                archive: state
-                    .archive
-                    .version(&change.version)
-                    .map(|_| state.site.url(&format!("/v/{}/", change.version))),
+                archive: state.archived(&change.version, "/"),
                 current: change.version == meta.version,
                 change,
                 corrections: change

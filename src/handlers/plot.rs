@@ -58,7 +58,7 @@ pub struct NoteView<'a> {
 }
 
 impl<'a> PlotPage<'a> {
-    pub fn country(&self, code: &str) -> &'static str {
+    pub fn country(&self, code: &str) -> String {
         country::display(code)
     }
 
@@ -218,9 +218,9 @@ impl<'a> PlotPage<'a> {
         }
     }
 
-    pub fn handler_place(&self, h: &Handler) -> &'static str {
+    pub fn handler_place(&self, h: &Handler) -> String {
         if h.country == "unknown" {
-            "Country unknown"
+            "Country unknown".into()
         } else {
             country::display(&h.country)
         }

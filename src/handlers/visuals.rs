@@ -55,11 +55,7 @@ pub async fn map_page(State(state): State<Arc<AppState>>) -> Result<Html<String>
                     .handlers
                     .iter()
                     .map(|h| {
-                        let place = if h.country == "unknown" {
-                            "unknown"
-                        } else {
-                            country::display(&h.country)
-                        };
+                        let place = country::display(&h.country);
                         format!("{place} ({})", h.certainty.label())
                     })
                     .collect::<Vec<_>>()

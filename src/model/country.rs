@@ -71,10 +71,16 @@ pub fn name(code: &str) -> Option<&'static str> {
     COUNTRIES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
 }
 
-/// The name for display. Codes are validated at load; `unknown` (a handler country the report
-/// does not give) is the one non-code value that reaches this.
-pub fn display(code: &str) -> &'static str {
-    name(code).unwrap_or("unknown")
+/// The name for display, in the current language (`country-DE` in the catalogue). Codes are
+/// validated at load; `unknown` (a handler country the report does not give) is the one non-code
+/// value that reaches this.
+pub fn display(code: &str) -> String {
+    let lang = crate::i18n::current();
+    if name(code).is_some() {
+        lang.t(&format!("country-{code}"))
+    } else {
+        lang.t("country-unknown")
+    }
 }
 
 #[cfg(test)]

@@ -25,21 +25,6 @@ pub struct PartialDate {
     precision: Precision,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl PartialDate {
     pub fn precision(&self) -> Precision {
         self.precision
@@ -77,8 +62,8 @@ impl PartialDate {
     }
 
     /// The month's name, for a date with month or day precision.
-    pub fn month_name(&self) -> Option<&'static str> {
-        (self.precision >= Precision::Month).then(|| MONTHS[self.start.month0() as usize])
+    pub fn month_name(&self) -> Option<String> {
+        (self.precision >= Precision::Month).then(|| crate::i18n::current().month(self.start.month()))
     }
 
     /// Machine-readable form for `<time datetime>` and JSON: `2020`, `2020-04` or `2020-04-17`.
@@ -111,13 +96,20 @@ impl PartialDate {
 }
 
 impl fmt::Display for PartialDate {
-    /// Reader-facing form: `2023`, `April 2020`, `25 July 2024`.
+    /// Reader-facing form in the current language: `2023`, `April 2020`, `25 July 2024`
+    /// (`25. Juli 2024`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let month = MONTHS[self.start.month0() as usize];
+        use crate::i18n::Arg;
+        let lang = crate::i18n::current();
+        let month = || ("month", Arg::Text(lang.month(self.start.month())));
+        let year = ("year", Arg::Text(self.start.year().to_string()));
         match self.precision {
             Precision::Year => write!(f, "{}", self.start.year()),
-            Precision::Month => write!(f, "{month} {}", self.start.year()),
-            Precision::Day => write!(f, "{} {month} {}", self.start.day(), self.start.year()),
+            Precision::Month => f.write_str(&lang.message("date-month", &[month(), year])),
+            Precision::Day => f.write_str(&lang.message(
+                "date-day",
+                &[("day", Arg::Text(self.start.day().to_string())), month(), year],
+            )),
         }
     }
 }

@@ -19,7 +19,7 @@ pub struct KeyFigures {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryCount {
     pub code: String,
-    pub name: &'static str,
+    pub name: String,
     pub plots: usize,
 }
 
@@ -44,7 +44,7 @@ impl KeyFigures {
 
     /// "Germany, France and Austria".
     pub fn country_names(&self) -> String {
-        let names: Vec<&str> = self.countries.iter().map(|c| c.name).collect();
+        let names: Vec<&str> = self.countries.iter().map(|c| c.name.as_str()).collect();
         match names.split_last() {
             None => String::new(),
             Some((last, [])) => (*last).to_string(),
@@ -208,12 +208,12 @@ pub fn pattern_figures(plots: &[Plot]) -> PatternFigures {
             );
         }
         for c in &p.countries {
-            add(&mut countries, c, country::display(c), slug, 1);
+            add(&mut countries, c, &country::display(c), slug, 1);
         }
         let year = p.date.year().to_string();
         add(&mut years, &year, &year, slug, 1);
         for c in p.international_connection.handler_countries() {
-            add(&mut handlers, c, country::display(c), slug, 1);
+            add(&mut handlers, c, &country::display(c), slug, 1);
         }
         for c in &p.international_connection.channels {
             add(&mut channels, channel_key(*c), c.label(), slug, 1);
@@ -326,8 +326,8 @@ pub fn compare(figure: &ReportFigure, plots: &[Plot]) -> Comparison {
         }
         Measure::LocationCountries | Measure::UncoveredCountries => {
             let comparable = figure.measure == Measure::LocationCountries;
-            let derived: Vec<&str> = key_figures(plots).countries.iter().map(|c| c.name).collect();
-            let mut reported: Vec<&str> = figure
+            let derived: Vec<String> = key_figures(plots).countries.iter().map(|c| c.name.clone()).collect();
+            let mut reported: Vec<String> = figure
                 .reported_countries
                 .iter()
                 .flatten()
@@ -367,7 +367,7 @@ mod tests {
             f.countries[0],
             CountryCount {
                 code: "DE".into(),
-                name: "Germany",
+                name: "Germany".into(),
                 plots: 2
             }
         );

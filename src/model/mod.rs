@@ -18,6 +18,7 @@ pub mod plot;
 pub mod quotes;
 pub mod source;
 pub mod statement;
+pub mod translate;
 mod validate;
 
 use std::collections::HashMap;
@@ -35,6 +36,7 @@ pub use org::Organisation;
 pub use plot::Plot;
 pub use source::{Meta, Section, Source};
 pub use statement::{Evidence, Prose, Statement};
+pub use translate::{Coverage, TranslationText};
 
 /// The file names inside a data directory, in [`DataFiles`] order.
 pub const FILES: [&str; 6] = [
@@ -86,7 +88,8 @@ impl fmt::Display for DataErrors {
     }
 }
 
-/// The text of the data files, each with the name to report in errors.
+/// The text of the data files, each with the name to report in errors, and their translations.
+#[derive(Debug, Clone)]
 pub struct DataFiles {
     pub dataset: (String, String),
     pub plots: (String, String),
@@ -94,6 +97,8 @@ pub struct DataFiles {
     pub offices: (String, String),
     pub analysis: (String, String),
     pub glossary: (String, String),
+    /// Every language's translations of these files (`data/{code}/*.json`), see [`translate`].
+    pub translations: Vec<TranslationText>,
 }
 
 impl DataFiles {
@@ -110,47 +115,8 @@ impl DataFiles {
         }
     }
 
-    /// The files compiled into the binary.
-    pub fn embedded() -> DataFiles {
-        let file = |name: &str, text: &str| (format!("data/{name}"), text.to_string());
-        DataFiles {
-            dataset: file("dataset.json", include_str!("../../data/dataset.json")),
-            plots: file("plots.json", include_str!("../../data/plots.json")),
-            sources: file("sources.json", include_str!("../../data/sources.json")),
-            offices: file("offices.json", include_str!("../../data/offices.json")),
-            analysis: file("analysis.json", include_str!("../../data/analysis.json")),
-            glossary: file("glossary.json", include_str!("../../data/glossary.json")),
-        }
-    }
-}
-
-#[derive(Debug)]
-pub struct Dataset {
-    pub meta: Meta,
-    /// In date order (then slug), which is also the previous/next order of plot pages.
-    pub plots: Vec<Plot>,
-    /// Alphabetical by key.
-    pub sources: Vec<Source>,
-    pub org: Organisation,
-    pub analysis: Analysis,
-    pub glossary: Glossary,
-    /// Who cites each bibliography key.
-    pub citations: Citations,
-    /// The files' names as errors show them, in [`FILES`] order.
-    file_names: Vec<String>,
-    plot_index: HashMap<String, usize>,
-    source_index: HashMap<String, usize>,
-    section_index: HashMap<String, usize>,
-}
-
-impl Dataset {
-    /// The dataset compiled into the binary.
-    pub fn embedded() -> Result<Dataset, DataErrors> {
-        Dataset::from_files(DataFiles::embedded())
-    }
-
-    /// The dataset from the three files in `dir`.
-    pub fn from_dir(dir: &Path) -> Result<Dataset, DataErrors> {
+    /// The files in `dir`: the data files, and each language's translations in `dir/{code}/`.
+    pub fn read_dir(dir: &Path) -> Result<DataFiles, DataErrors> {
         let read = |name: &str| {
             let path = dir.join(name);
             let shown = path.display().to_string();
@@ -174,16 +140,91 @@ impl Dataset {
         if !errors.is_empty() {
             return Err(DataErrors(errors));
         }
+        let mut translations = Vec::new();
+        for language in crate::i18n::languages().iter().filter(|l| !l.is_source()) {
+            for name in translate::TRANSLATED_FILES.iter().chain(&["glossary.json"]) {
+                match read(&format!("{}/{name}", language.code)) {
+                    Ok((shown, text)) => translations.push(TranslationText {
+                        language: language.code.to_string(),
+                        file: name.to_string(),
+                        shown,
+                        text,
+                    }),
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(DataErrors(errors));
+        }
         let mut files = files.into_iter();
         let mut next = || files.next().unwrap_or_default();
-        Dataset::from_files(DataFiles {
+        Ok(DataFiles {
             dataset: next(),
             plots: next(),
             sources: next(),
             offices: next(),
             analysis: next(),
             glossary: next(),
+            translations,
         })
+    }
+
+    /// The files compiled into the binary.
+    pub fn embedded() -> DataFiles {
+        let file = |name: &str, text: &str| (format!("data/{name}"), text.to_string());
+        DataFiles {
+            dataset: file("dataset.json", include_str!("../../data/dataset.json")),
+            plots: file("plots.json", include_str!("../../data/plots.json")),
+            sources: file("sources.json", include_str!("../../data/sources.json")),
+            offices: file("offices.json", include_str!("../../data/offices.json")),
+            analysis: file("analysis.json", include_str!("../../data/analysis.json")),
+            glossary: file("glossary.json", include_str!("../../data/glossary.json")),
+            translations: crate::i18n::languages()
+                .iter()
+                .flat_map(|l| {
+                    l.data.iter().map(|(name, text)| TranslationText {
+                        language: l.code.to_string(),
+                        file: name.to_string(),
+                        shown: format!("data/{}/{name}", l.code),
+                        text: text.to_string(),
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Dataset {
+    pub meta: Meta,
+    /// In date order (then slug), which is also the previous/next order of plot pages.
+    pub plots: Vec<Plot>,
+    /// Alphabetical by key.
+    pub sources: Vec<Source>,
+    pub org: Organisation,
+    pub analysis: Analysis,
+    pub glossary: Glossary,
+    /// Who cites each bibliography key.
+    pub citations: Citations,
+    /// The language its text is in: English, or a translation's (see [`translate`]).
+    pub language: &'static crate::i18n::Language,
+    /// The files' names as errors show them, in [`FILES`] order.
+    file_names: Vec<String>,
+    plot_index: HashMap<String, usize>,
+    source_index: HashMap<String, usize>,
+    section_index: HashMap<String, usize>,
+}
+
+impl Dataset {
+    /// The dataset compiled into the binary.
+    pub fn embedded() -> Result<Dataset, DataErrors> {
+        Dataset::from_files(DataFiles::embedded())
+    }
+
+    /// The dataset from the files in `dir` (English only; see [`Dataset::editions`] for all).
+    pub fn from_dir(dir: &Path) -> Result<Dataset, DataErrors> {
+        Dataset::from_files(DataFiles::read_dir(dir)?)
     }
 
     pub fn from_files(files: DataFiles) -> Result<Dataset, DataErrors> {
@@ -224,6 +265,7 @@ impl Dataset {
             source_index: index(sources.iter().map(|s| &s.key).collect()),
             section_index: index(meta.sections.iter().map(|s| &s.id).collect()),
             citations: Citations::default(),
+            language: crate::i18n::source(),
             meta,
             plots,
             sources,
@@ -245,6 +287,48 @@ impl Dataset {
             Ok(dataset)
         } else {
             Err(DataErrors(errors))
+        }
+    }
+
+    /// Every language's edition of the dataset, English first, each with how much of the English
+    /// its translation covers (all of it, or an error naming what is missing).
+    pub fn editions(files: DataFiles) -> Result<Vec<(Dataset, Coverage)>, DataErrors> {
+        let mut errors = Vec::new();
+        let mut out = Vec::new();
+        let english = match Dataset::from_files(files.clone()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                errors.extend(e.0);
+                None
+            }
+        };
+        for language in crate::i18n::languages().iter().filter(|l| !l.is_source()) {
+            let built = translate::translate(&files, language.code).and_then(|(translated, coverage)| {
+                let mut dataset = Dataset::from_files(translated)?;
+                dataset.language = language;
+                Ok((dataset, coverage))
+            });
+            match built {
+                Ok((dataset, coverage)) => {
+                    if let Some(en) = &english {
+                        errors.extend(glossary::same_terms(
+                            &en.glossary,
+                            &dataset.glossary,
+                            dataset.file_name("glossary.json"),
+                        ));
+                    }
+                    out.push((dataset, coverage));
+                }
+                Err(e) => errors.extend(e.0),
+            }
+        }
+        match english {
+            Some(en) if errors.is_empty() => {
+                let strings = Coverage::default();
+                out.insert(0, (en, strings));
+                Ok(out)
+            }
+            _ => Err(DataErrors(errors)),
         }
     }
 

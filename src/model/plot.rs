@@ -35,6 +35,9 @@ pub struct Plot {
     pub weapons: Weapons,
     /// Table 1's row, cell by cell, in the report's words.
     pub table1: Table1,
+    /// Table 1's row in the edition's language, the atlas's own translation (none in English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table1_translation: Option<Table1>,
     /// The report's narrative of the plot, in the atlas's own words, sentence by sentence.
     pub summary: Prose,
     /// Ids of the report sections the summary draws on (see `dataset.json`).
@@ -362,7 +365,11 @@ impl Plot {
     /// The plot in a few words, both places kept so that plots in one city stay apart:
     /// "Cologne/Vienna, Dec 2023".
     pub fn short_name(&self) -> String {
-        let month = self.date.month_name().map(|m| &m[..3]).unwrap_or_default();
+        let month: String = self
+            .date
+            .month_name()
+            .map(|m| m.chars().take(3).collect())
+            .unwrap_or_default();
         format!("{}, {month} {}", self.short_place, self.date.year())
     }
 

@@ -295,6 +295,12 @@ fn hedges_in(text: &str, list: &[&'static str]) -> Vec<&'static str> {
     found
 }
 
+/// Whether a sentence uses one of the report's own hedges ("reportedly", "presumably", "may", …),
+/// the words a translation must render with a hedge of its own.
+pub fn report_hedges(text: &str) -> bool {
+    !hedges_in(text, REPORT_HEDGES).is_empty()
+}
+
 /// Whether a statement's own words carry a hedge.
 pub fn statement_hedges(text: &str) -> bool {
     !hedges_in(text, STATEMENT_HEDGES).is_empty()

@@ -23,6 +23,16 @@ fn data_copy(name: &str) -> PathBuf {
         )
         .expect("copy");
     }
+    // Each language's translations, in their own directory.
+    for language in iskp_atlas::i18n::languages().iter().filter(|l| !l.is_source()) {
+        let from = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .join(language.code);
+        std::fs::create_dir_all(dir.join(language.code)).expect("temp dir");
+        for entry in std::fs::read_dir(&from).expect("translations").flatten() {
+            std::fs::copy(entry.path(), dir.join(language.code).join(entry.file_name())).expect("copy");
+        }
+    }
     dir
 }
 

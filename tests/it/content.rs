@@ -156,9 +156,9 @@ async fn pages_load_nothing_from_another_host_and_have_no_script() {
             let attr = if css.starts_with("link") { "href" } else { "src" };
             for url in attrs(&doc, css, attr) {
                 let rel = !(url.contains("//") || url.contains(':'));
-                // Canonical links may be absolute (with --public-url); they are not loaded.
+                // Canonical and alternate-language links may be absolute; they are not loaded.
                 let canonical = doc
-                    .select(&sel("link[rel=canonical]"))
+                    .select(&sel("link[rel=canonical], link[rel=alternate][hreflang]"))
                     .any(|l| l.value().attr("href") == Some(&url));
                 assert!(rel || canonical, "{path} loads {url}");
             }

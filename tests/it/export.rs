@@ -15,7 +15,7 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 async fn export_to(dir: &Path, base: &str) -> Vec<PathBuf> {
-    let report = iskp_atlas::export::export(dataset(), base.into(), None, dir)
+    let report = iskp_atlas::export::export(editions(), base.into(), None, dir)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     report.files

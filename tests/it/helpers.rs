@@ -7,10 +7,21 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use iskp_atlas::model::{DataFiles, Dataset};
+use iskp_atlas::routes::app_editions;
+use iskp_atlas::state::Editions;
 use iskp_atlas::{AppState, app};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use tower::ServiceExt;
+
+/// Every edition's dataset, English first.
+pub fn editions() -> Vec<Dataset> {
+    Dataset::editions(DataFiles::embedded())
+        .expect("the embedded editions are valid")
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect()
+}
 
 pub fn dataset() -> Dataset {
     Dataset::embedded().expect("the embedded dataset is valid")
@@ -20,10 +31,15 @@ pub fn atlas() -> Router {
     atlas_at("", None)
 }
 
+/// Every edition (English at the root, German under `/de`), as `iskp-atlas` serves them.
 pub fn atlas_at(base: &str, public_url: Option<&str>) -> Router {
-    app(Arc::new(
-        AppState::new(dataset(), base.into(), public_url.map(Into::into)).expect("state"),
-    ))
+    let datasets = Dataset::editions(DataFiles::embedded())
+        .expect("the embedded editions are valid")
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    let editions = Editions::new(datasets, base.into(), public_url.map(Into::into), |_| {}).expect("state");
+    app_editions(&editions)
 }
 
 /// The atlas over a copy of the data whose plots file was changed by `edit`.

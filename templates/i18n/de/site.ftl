@@ -1,0 +1,119 @@
+# Die Oberflächentexte des ISKP Plots Atlas auf Deutsch.
+# Jede Nachricht von en.ftl steht hier mit derselben Kennung (`iskp-atlas check`).
+
+## Die Sprache selbst
+language-name = Deutsch
+language-locale = de_DE
+number-group-separator = .
+
+## Monate
+month-1 = Januar
+month-2 = Februar
+month-3 = März
+month-4 = April
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = August
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Dezember
+
+## Zahlen
+n-plots = { $count ->
+    [one] { $count } Anschlagsplan
+   *[other] { $count } Anschlagspläne
+}
+
+## Jede Seite: Rahmen, Menü, Fußzeile
+site-name = ISKP Plots Atlas
+skip-to-content = Zum Inhalt springen
+search-label = Den Atlas durchsuchen
+search-placeholder = Suche
+search-button = Suchen
+menu-label = Hauptmenü
+menu-plots = Anschlagspläne
+menu-offices = Organisation
+menu-map = Karte
+menu-timeline = Zeitleiste
+menu-patterns = Muster
+menu-method = Methode
+menu-sources = Quellen
+language-switch-label = Sprache
+footer-built-from = Erstellt auf Grundlage von
+footer-offered-at = , den der Herausgeber anbietet unter
+footer-facts = Die Fakten stammen aus dem Bericht oder den darin zitierten Quellen; die Zusammenfassungen sind eigene Worte des Atlas.
+cite-this-page = Diese Seite zitieren: ISKP Plots Atlas, „{ $title }“, Datensatzversion { $version }.
+footer-version = Datensatzversion { $version }
+footer-data-as = Daten als
+footer-or = oder
+footer-schema = Schema
+footer-how-to-cite = Zitierweise
+
+## Länder (ISO-3166-1-Codes)
+country-unknown = unbekannt
+country-AF = Afghanistan
+country-AL = Albanien
+country-AM = Armenien
+country-AT = Österreich
+country-AZ = Aserbaidschan
+country-BA = Bosnien und Herzegowina
+country-BE = Belgien
+country-BG = Bulgarien
+country-BY = Belarus
+country-CH = Schweiz
+country-CY = Zypern
+country-CZ = Tschechien
+country-DE = Deutschland
+country-DK = Dänemark
+country-EE = Estland
+country-ES = Spanien
+country-FI = Finnland
+country-FR = Frankreich
+country-GB = Vereinigtes Königreich
+country-GE = Georgien
+country-GR = Griechenland
+country-HR = Kroatien
+country-HU = Ungarn
+country-IE = Irland
+country-IN = Indien
+country-IQ = Irak
+country-IR = Iran
+country-IS = Island
+country-IT = Italien
+country-KG = Kirgisistan
+country-KZ = Kasachstan
+country-LT = Litauen
+country-LU = Luxemburg
+country-LV = Lettland
+country-MD = Moldau
+country-ME = Montenegro
+country-MK = Nordmazedonien
+country-MT = Malta
+country-MV = Malediven
+country-NL = Niederlande
+country-NO = Norwegen
+country-PK = Pakistan
+country-PL = Polen
+country-PT = Portugal
+country-QA = Katar
+country-RO = Rumänien
+country-RS = Serbien
+country-RU = Russland
+country-SE = Schweden
+country-SI = Slowenien
+country-SK = Slowakei
+country-SO = Somalia
+country-SY = Syrien
+country-TJ = Tadschikistan
+country-TM = Turkmenistan
+country-TR = Türkei
+country-UA = Ukraine
+country-US = Vereinigte Staaten
+country-UZ = Usbekistan
+country-XK = Kosovo
+
+## Daten
+date-month = { $month } { $year }
+date-day = { $day }. { $month } { $year }

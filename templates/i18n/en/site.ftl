@@ -1,0 +1,121 @@
+# The ISKP Plots Atlas's interface strings in English, the source language.
+# Every message here must exist, with the same id, in every other catalogue (`iskp-atlas check`).
+# Placeables ({ $name }) are filled by the pages; numbers select plural forms.
+
+## The language itself
+language-name = English
+language-locale = en_GB
+# Thousands separator for whole numbers.
+number-group-separator = ,
+
+## Months
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Counts
+n-plots = { $count ->
+    [one] { $count } plot
+   *[other] { $count } plots
+}
+
+## Every page: layout, menu, footer
+site-name = ISKP Plots Atlas
+skip-to-content = Skip to content
+search-label = Search the atlas
+search-placeholder = Search
+search-button = Search
+menu-label = Main
+menu-plots = Plots
+menu-offices = Organisation
+menu-map = Map
+menu-timeline = Timeline
+menu-patterns = Patterns
+menu-method = Method
+menu-sources = Sources
+language-switch-label = Language
+footer-built-from = Built from
+footer-offered-at = , which its publisher offers at
+footer-facts = Facts come from the report or the sources it cites; summaries are the atlas's own words.
+cite-this-page = Cite this page: ISKP Plots Atlas, “{ $title }”, dataset version { $version }.
+footer-version = Dataset version { $version }
+footer-data-as = data as
+footer-or = or
+footer-schema = schema
+footer-how-to-cite = how to cite
+
+## Countries (ISO 3166-1 codes)
+country-unknown = unknown
+country-AF = Afghanistan
+country-AL = Albania
+country-AM = Armenia
+country-AT = Austria
+country-AZ = Azerbaijan
+country-BA = Bosnia and Herzegovina
+country-BE = Belgium
+country-BG = Bulgaria
+country-BY = Belarus
+country-CH = Switzerland
+country-CY = Cyprus
+country-CZ = Czechia
+country-DE = Germany
+country-DK = Denmark
+country-EE = Estonia
+country-ES = Spain
+country-FI = Finland
+country-FR = France
+country-GB = United Kingdom
+country-GE = Georgia
+country-GR = Greece
+country-HR = Croatia
+country-HU = Hungary
+country-IE = Ireland
+country-IN = India
+country-IQ = Iraq
+country-IR = Iran
+country-IS = Iceland
+country-IT = Italy
+country-KG = Kyrgyzstan
+country-KZ = Kazakhstan
+country-LT = Lithuania
+country-LU = Luxembourg
+country-LV = Latvia
+country-MD = Moldova
+country-ME = Montenegro
+country-MK = North Macedonia
+country-MT = Malta
+country-MV = Maldives
+country-NL = Netherlands
+country-NO = Norway
+country-PK = Pakistan
+country-PL = Poland
+country-PT = Portugal
+country-QA = Qatar
+country-RO = Romania
+country-RS = Serbia
+country-RU = Russia
+country-SE = Sweden
+country-SI = Slovenia
+country-SK = Slovakia
+country-SO = Somalia
+country-SY = Syria
+country-TJ = Tajikistan
+country-TM = Turkmenistan
+country-TR = Turkey
+country-UA = Ukraine
+country-US = United States
+country-UZ = Uzbekistan
+country-XK = Kosovo
+
+## Dates
+date-month = { $month } { $year }
+date-day = { $day } { $month } { $year }
