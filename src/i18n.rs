@@ -83,6 +83,17 @@ impl From<i64> for Arg {
         Arg::Number(n)
     }
 }
+// Templates pass fields by reference.
+macro_rules! by_reference {
+    ($($t:ty),*) => {$(
+        impl From<&$t> for Arg {
+            fn from(n: &$t) -> Arg {
+                (*n).into()
+            }
+        }
+    )*};
+}
+by_reference!(usize, u32, i32, i64, &str);
 
 impl Language {
     fn load(

@@ -156,6 +156,11 @@ impl Site {
         self.lang.t(id)
     }
 
+    /// The interface string `{prefix}{key}`, for a value's label (`certainty-` + `reported`).
+    pub fn tk(&self, prefix: &str, key: &str) -> String {
+        self.lang.t(&format!("{prefix}{key}"))
+    }
+
     /// An interface string with one value in it.
     pub fn t1(&self, id: &str, name: &str, value: impl Into<Arg>) -> String {
         self.lang.message(id, &[(name, value.into())])

@@ -15,7 +15,7 @@ pub struct ErrorPageView<'a> {
     pub site: &'a Site,
     pub head: Head,
     pub status: u16,
-    pub message: &'static str,
+    pub message: String,
     /// The address that failed, as asked (shortened if very long).
     pub asked: String,
     /// The plots, so a mistyped plot address still leads somewhere.
@@ -24,30 +24,21 @@ pub struct ErrorPageView<'a> {
 
 impl<'a> ErrorPageView<'a> {
     pub fn new(state: &'a AppState, status: StatusCode, asked: &str) -> Self {
-        let (title, message) = match status {
-            StatusCode::NOT_FOUND => (
-                "Page not found",
-                "There is no page at this address. A plot's address is its year, month and place, for example /plots/2022-11-strasbourg; the seven plots are listed below.",
-            ),
-            StatusCode::METHOD_NOT_ALLOWED => (
-                "Method not allowed",
-                "The atlas is read-only: its pages answer GET and HEAD requests only.",
-            ),
-            StatusCode::BAD_REQUEST => (
-                "Bad request",
-                "The request named a host that the atlas cannot use in its addresses. Open the atlas at the address your organisation gives for it.",
-            ),
-            s if s.is_client_error() => ("Bad request", "The request could not be understood."),
-            _ => (
-                "Something went wrong",
-                "The atlas could not produce this page. The problem has been logged; please try again later.",
-            ),
+        let key = match status {
+            StatusCode::NOT_FOUND => "not-found",
+            StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
+            StatusCode::BAD_REQUEST => "bad-host",
+            s if s.is_client_error() => "bad-request",
+            _ => "server-error",
         };
+        let site = &state.site;
+        let title = site.t(&format!("error-{key}-title"));
+        let message = site.t(&format!("error-{key}-message"));
         ErrorPageView {
             site: &state.site,
             head: Head {
-                title: title.into(),
-                description: message.into(),
+                title,
+                description: message.clone(),
                 path: String::new(),
                 og_type: "website",
             },

@@ -33,12 +33,15 @@ impl HomePage<'_> {
 
 pub async fn home(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {
     let figures = key_figures(&state.data.plots);
+    let site = &state.site;
     let head = Head {
-        title: format!("ISKP-linked terror plots in Europe, {}", figures.years()),
-        description: format!(
-            "The {} ISKP-linked terror plots in Europe, {}, from DIIS Report 2025:09: Table 1, a page per plot, sources and data notes.",
+        title: site.t1("home-title", "years", figures.years()),
+        description: site.t2(
+            "home-description",
+            "count",
             figures.plots_in_words(),
-            figures.years()
+            "years",
+            figures.years(),
         ),
         path: "/".into(),
         og_type: "website",

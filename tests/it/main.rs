@@ -9,6 +9,7 @@ mod errors;
 mod evidence;
 mod explore;
 mod export;
+mod german;
 mod hardening;
 mod helpers;
 mod home;

@@ -117,3 +117,32 @@ country-XK = Kosovo
 ## Daten
 date-month = { $month } { $year }
 date-day = { $day }. { $month } { $year }
+
+## Fehlerseiten
+error-kicker = Fehler { $status }
+error-asked = Die angefragte Adresse:
+error-search-label = Statt dieser Adresse
+error-overview = Zur Übersicht
+error-plots = Anschlagspläne im Atlas
+error-not-found-title = Seite nicht gefunden
+error-not-found-message = Unter dieser Adresse gibt es keine Seite. Die Adresse eines Anschlagsplans besteht aus Jahr, Monat und Ort, zum Beispiel /de/plots/2022-11-strasbourg; die sieben Anschlagspläne sind unten aufgeführt.
+error-method-not-allowed-title = Methode nicht erlaubt
+error-method-not-allowed-message = Der Atlas ist schreibgeschützt: Seine Seiten beantworten nur GET- und HEAD-Anfragen.
+error-bad-host-title = Ungültige Anfrage
+error-bad-host-message = Die Anfrage nannte einen Host, den der Atlas nicht in seinen Adressen verwenden kann. Öffnen Sie den Atlas unter der Adresse, die Ihre Organisation dafür angibt.
+error-bad-request-title = Ungültige Anfrage
+error-bad-request-message = Die Anfrage war nicht verständlich.
+error-server-error-title = Etwas ist schiefgegangen
+error-server-error-message = Der Atlas konnte diese Seite nicht erstellen. Das Problem wurde protokolliert; bitte versuchen Sie es später erneut.
+
+## Belege, Datenhinweise, Gewissheit (seitenübergreifend)
+note-mark = siehe Datenhinweis { $n }
+provenance-source = Quelle:
+certainty-stated = festgestellt
+certainty-reported = berichtet
+certainty-presumed = mutmaßlich
+certainty-suspected = vermutet
+evidence-n = Beleg { $n }
+evidence-back = Zurück zum Satz
+evidence-exception = Der Satz sagt ohne Vorbehalt, was der Satz des Berichts mit Vorbehalt sagt:
+evidence-intro = Die Sätze sind die eigene Zusammenfassung des Berichts durch den Atlas. Die kleine Zahl nach jedem Satz führt zu seinem Beleg: den eigenen Worten des Berichts in Anführungszeichen (auf Englisch), dem Abschnitt, aus dem sie stammen, und den Werken, die der Bericht dort zitiert.

@@ -119,3 +119,32 @@ country-XK = Kosovo
 ## Dates
 date-month = { $month } { $year }
 date-day = { $day } { $month } { $year }
+
+## Error pages
+error-kicker = Error { $status }
+error-asked = The address asked for:
+error-search-label = Instead of this address
+error-overview = Go to the overview
+error-plots = Plots in the atlas
+error-not-found-title = Page not found
+error-not-found-message = There is no page at this address. A plot's address is its year, month and place, for example /plots/2022-11-strasbourg; the seven plots are listed below.
+error-method-not-allowed-title = Method not allowed
+error-method-not-allowed-message = The atlas is read-only: its pages answer GET and HEAD requests only.
+error-bad-host-title = Bad request
+error-bad-host-message = The request named a host that the atlas cannot use in its addresses. Open the atlas at the address your organisation gives for it.
+error-bad-request-title = Bad request
+error-bad-request-message = The request could not be understood.
+error-server-error-title = Something went wrong
+error-server-error-message = The atlas could not produce this page. The problem has been logged; please try again later.
+
+## Evidence, data notes, certainty (shared by the pages)
+note-mark = see data note { $n }
+provenance-source = Source:
+certainty-stated = stated
+certainty-reported = reported
+certainty-presumed = presumed
+certainty-suspected = suspected
+evidence-n = Evidence { $n }
+evidence-back = Back to the sentence
+evidence-exception = The sentence states plainly what the report's sentence hedges:
+evidence-intro = The sentences are the atlas's own summary of the report. The small number after each leads to its evidence: the report's own words in quotation marks, the section they come from, and the works the report cites there.
