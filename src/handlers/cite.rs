@@ -19,6 +19,8 @@ struct Work<'a> {
     title: String,
     url: String,
     note: String,
+    /// The language the work is written in (BCP 47): the edition's for a page, English for the report.
+    language: &'static str,
     kind: WorkKind<'a>,
 }
 
@@ -56,12 +58,13 @@ fn ris(s: &str) -> String {
 fn bibtex(w: &Work<'_>, accessed: NaiveDate) -> String {
     match &w.kind {
         WorkKind::Page { version } => format!(
-            "@misc{{{id},\n  author = {{{{ISKP Plots Atlas}}}},\n  title = {{{title}}},\n  howpublished = {{\\url{{{url}}}}},\n  url = {{{url}}},\n  version = {{{version}}},\n  urldate = {{{date}}},\n  note = {{{note}}}\n}}\n",
+            "@misc{{{id},\n  author = {{{{ISKP Plots Atlas}}}},\n  title = {{{title}}},\n  howpublished = {{\\url{{{url}}}}},\n  url = {{{url}}},\n  version = {{{version}}},\n  urldate = {{{date}}},\n  langid = {{{langid}}},\n  note = {{{note}}}\n}}\n",
             id = w.id,
             title = bib(&w.title),
             url = w.url,
             version = bib(version),
             date = accessed.format("%Y-%m-%d"),
+            langid = crate::i18n::language(w.language).map_or_else(|| "english".into(), |l| l.t("language-bibtex")),
             note = bib(&w.note),
         ),
         WorkKind::Report(r) => format!(
@@ -90,6 +93,7 @@ fn ris_record(w: &Work<'_>, accessed: NaiveDate) -> String {
             tag("ET", version);
             tag("Y2", &accessed.format("%Y/%m/%d").to_string());
             tag("N1", &w.note);
+            tag("LA", w.language);
         }
         WorkKind::Report(r) => {
             tag("TY", "RPRT");
@@ -118,6 +122,7 @@ fn csl(w: &Work<'_>, accessed: NaiveDate) -> serde_json::Value {
             "URL": w.url,
             "version": version,
             "accessed": day(accessed),
+            "language": w.language,
             "note": w.note,
         }]),
         WorkKind::Report(r) => json!([{
@@ -146,22 +151,26 @@ pub async fn cite(State(state): State<Arc<AppState>>, Path(file): Path<String>) 
             title: r.full_title(),
             url: r.url.clone(),
             note: r.series.clone(),
+            language: "en",
             kind: WorkKind::Report(r),
         }
     } else {
         let plot = data.plot(name).ok_or(AppError::NotFound)?;
         Work {
             id: format!("iskp-atlas-{}", plot.slug),
-            title: format!("{}: foiled ISKP-linked plot", plot.title()),
+            title: state.site.t1("cite-plot-title", "plot", plot.title()),
             url: state.site.permanent(&plot.path()),
             note: format!(
-                "Dataset version {}{}. Based on {}",
-                data.meta.version,
-                state
-                    .pinned(&plot.path())
-                    .map_or_else(String::new, |url| format!(", kept unchanged at {url}")),
+                "{}{}. {} {}",
+                state.site.t1("footer-version", "version", data.meta.version.as_str()),
+                state.pinned(&plot.path()).map_or_else(String::new, |url| format!(
+                    ", {}",
+                    state.site.t1("cite-kept-at", "url", url)
+                )),
+                state.site.t("cite-based-on"),
                 data.meta.report.citation()
             ),
+            language: state.site.lang.code,
             kind: WorkKind::Page {
                 version: &data.meta.version,
             },

@@ -45,10 +45,10 @@ pub struct ChangelogPage<'a> {
 /// The name a reader knows a page by.
 fn page_title(data: &Dataset, path: &str) -> String {
     match path {
-        "/offices" => "The IS organisation".into(),
-        "/patterns" => "Patterns across the plots".into(),
-        "/method" => "Method and data notes".into(),
-        "/sources" => "Sources".into(),
+        "/offices" => crate::i18n::current().t("changelog-page-offices"),
+        "/patterns" => crate::i18n::current().t("changelog-page-patterns"),
+        "/method" => crate::i18n::current().t("changelog-page-method"),
+        "/sources" => crate::i18n::current().t("menu-sources"),
         _ => path
             .strip_prefix("/plots/")
             .and_then(|slug| data.plot(slug))
@@ -61,11 +61,8 @@ pub async fn changelog(State(state): State<Arc<AppState>>) -> Result<Html<String
     render(&ChangelogPage {
         site: &state.site,
         head: Head {
-            title: "Changelog".into(),
-            description: format!(
-                "Versions of the ISKP Plots Atlas dataset; the current one is {}.",
-                meta.version
-            ),
+            title: state.site.t("changelog-title"),
+            description: state.site.t1("changelog-description", "version", meta.version.as_str()),
             path: "/changelog".into(),
             og_type: "website",
         },

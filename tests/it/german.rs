@@ -135,3 +135,22 @@ async fn german_errors_and_dates_are_german() {
     assert!(dates.contains(&"Dezember 2023".to_string()), "{dates:?}");
     assert!(dates.contains(&"April 2020".to_string()), "{dates:?}");
 }
+
+#[tokio::test]
+async fn german_citations_say_their_language() {
+    let app = atlas();
+    let bib = get(&app, "/de/cite/2022-11-strasbourg.bib").await.body;
+    assert!(bib.contains("langid = {ngerman}"), "{bib}");
+    assert!(bib.contains("Anschlagsplan"), "{bib}");
+    let ris = get(&app, "/de/cite/2022-11-strasbourg.ris").await.body;
+    assert!(ris.contains("LA  - de\r\n"), "{ris}");
+    let csl = get(&app, "/de/cite/2022-11-strasbourg.json").await.json();
+    assert_eq!(csl[0]["language"], "de");
+    assert!(
+        csl[0]["URL"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("/de/plots/2022-11-strasbourg"))
+    );
+    let english = get(&app, "/cite/2022-11-strasbourg.json").await.json();
+    assert_eq!(english[0]["language"], "en");
+}

@@ -146,3 +146,26 @@ evidence-n = Beleg { $n }
 evidence-back = Zurück zum Satz
 evidence-exception = Der Satz sagt ohne Vorbehalt, was der Satz des Berichts mit Vorbehalt sagt:
 evidence-intro = Die Sätze sind die eigene Zusammenfassung des Berichts durch den Atlas. Die kleine Zahl nach jedem Satz führt zu seinem Beleg: den eigenen Worten des Berichts in Anführungszeichen (auf Englisch), dem Abschnitt, aus dem sie stammen, und den Werken, die der Bericht dort zitiert.
+
+## Citation files (/cite/…)
+# The language's name for biblatex's langid.
+language-bibtex = ngerman
+cite-plot-title = { $plot }: vereitelter Anschlagsplan mit ISKP-Bezug
+cite-kept-at = unverändert aufbewahrt unter { $url }
+cite-based-on = Auf Grundlage von
+
+## Das Änderungsprotokoll (/de/changelog)
+changelog-title = Änderungsprotokoll
+changelog-description = Die Versionen des Datensatzes des ISKP Plots Atlas; die aktuelle ist { $version }.
+changelog-kicker = Über die Daten
+changelog-lede = Jede Version des Datensatzes des Atlas, die neueste zuerst. Die aktuelle Version ist { $version }, zuletzt am { $reviewed } mit dem Bericht abgeglichen. Die Adressen der Anschlagspläne ändern sich zwischen den Versionen nie.
+changelog-version = Version { $version }
+changelog-as-released = Version { $version }, wie sie veröffentlicht wurde
+changelog-kept = , unverändert aufbewahrt
+changelog-served-now = ; der Atlas zeigt sie derzeit an
+changelog-current-unreleased = Die Version, die der Atlas derzeit anzeigt; sie wird archiviert, sobald sie veröffentlicht ist.
+changelog-by-page = Korrekturen, Seite für Seite
+changelog-field-by-field = Feld für Feld
+changelog-page-offices = Die Organisation des IS
+changelog-page-patterns = Muster über die Anschlagspläne hinweg
+changelog-page-method = Methode und Datenhinweise

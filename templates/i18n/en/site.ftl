@@ -148,3 +148,26 @@ evidence-n = Evidence { $n }
 evidence-back = Back to the sentence
 evidence-exception = The sentence states plainly what the report's sentence hedges:
 evidence-intro = The sentences are the atlas's own summary of the report. The small number after each leads to its evidence: the report's own words in quotation marks, the section they come from, and the works the report cites there.
+
+## Citation files (/cite/…)
+# The language's name for biblatex's langid.
+language-bibtex = english
+cite-plot-title = { $plot }: foiled ISKP-linked plot
+cite-kept-at = kept unchanged at { $url }
+cite-based-on = Based on
+
+## The changelog (/changelog)
+changelog-title = Changelog
+changelog-description = Versions of the ISKP Plots Atlas dataset; the current one is { $version }.
+changelog-kicker = About the data
+changelog-lede = Every version of the atlas's dataset, newest first. The current version is { $version }, last checked against the report on { $reviewed }. Plot addresses never change between versions.
+changelog-version = Version { $version }
+changelog-as-released = Version { $version } as it was released
+changelog-kept = , kept unchanged
+changelog-served-now = ; the atlas serves it now
+changelog-current-unreleased = The version the atlas serves now; it is archived when it is released.
+changelog-by-page = Corrected, page by page
+changelog-field-by-field = field by field
+changelog-page-offices = The IS organisation
+changelog-page-patterns = Patterns across the plots
+changelog-page-method = Method and data notes
