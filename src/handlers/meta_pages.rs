@@ -91,14 +91,25 @@ pub async fn changelog(State(state): State<Arc<AppState>>) -> Result<Html<String
 
 pub async fn sitemap(State(state): State<Arc<AppState>>) -> Response {
     let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     let lastmod = state.data.meta.reviewed.iso();
+    // Every page in every edition, each naming its twins in the other languages.
     for path in permanent_paths(&state.data) {
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>\n",
-            state.site.permanent(&path)
-        ));
+        let editions = state.site.editions(&path);
+        for edition in &editions {
+            xml.push_str(&format!(
+                "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod>",
+                edition.absolute
+            ));
+            for twin in &editions {
+                xml.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    twin.code, twin.absolute
+                ));
+            }
+            xml.push_str("</url>\n");
+        }
     }
     xml.push_str("</urlset>\n");
     ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response()

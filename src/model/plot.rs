@@ -35,8 +35,8 @@ pub struct Plot {
     pub weapons: Weapons,
     /// Table 1's row, cell by cell, in the report's words.
     pub table1: Table1,
-    /// Table 1's row in the edition's language, the atlas's own translation (none in English).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Table 1's row in the edition's language, the atlas's own translation (null in English).
+    #[serde(default)]
     pub table1_translation: Option<Table1>,
     /// The report's narrative of the plot, in the atlas's own words, sentence by sentence.
     pub summary: Prose,

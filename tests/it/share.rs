@@ -151,6 +151,15 @@ async fn the_api_validates_against_its_schema() {
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
+    // The German edition's API (translated text, Table 1's translation beside the cells) too.
+    let german = get(&app, "/de/api/plots.json").await.json();
+    let errors: Vec<String> = validator
+        .iter_errors(&german)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(german["plots"][0]["table1_translation"]["target"].is_string());
+    assert!(api["plots"][0]["table1_translation"].is_null());
     // In step both ways: every field the API serves is described and required, so a field added to the
     // model without the schema, or removed from the model but still in the schema, fails here.
     let props = |def: &str| -> Vec<String> {
@@ -284,9 +293,15 @@ async fn sitemap_lists_only_permanent_pages_and_robots_points_to_it() {
         .skip(1)
         .filter_map(|s| s.split("</loc>").next())
         .collect();
-    // The ten pages, and each plot's page and its changes.
-    assert_eq!(locs.len(), 10 + 7 + 7);
+    // The ten pages, and each plot's page and its changes, in English and in German.
+    assert_eq!(locs.len(), 2 * (10 + 7 + 7));
     assert!(locs.contains(&"https://intra.example/atlas/plots/2022-11-strasbourg"));
+    assert!(locs.contains(&"https://intra.example/atlas/de/plots/2022-11-strasbourg"));
+    assert!(
+        page.body.contains(
+            "<xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"https://intra.example/atlas/de/offices\"/>"
+        )
+    );
     assert!(
         locs.iter()
             .all(|l| !l.contains('?') && l.starts_with("https://intra.example/atlas/"))
