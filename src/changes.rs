@@ -43,58 +43,14 @@ const SKIPPED: &[&str] = &[
 
 /// The label a reader knows a JSON key by.
 fn label(key: &str) -> String {
-    let known = match key {
-        "summary" => "Summary",
-        "events" => "Course of the case",
-        "data_notes" => "Data note",
-        "related" => "Related plot",
-        "table1" => "Table 1",
-        "date" => "Date",
-        "precise_date" => "More precise date",
-        "place_label" => "Place",
-        "short_place" => "Short name",
-        "countries" => "Countries",
-        "locations" => "Place",
-        "targets" => "Target",
-        "outcome" => "Outcome",
-        "international_connection" => "International connection",
-        "cell_size" => "Cell size",
-        "nationalities" => "Nationality",
-        "nationality" => "Nationality of suspects",
-        "ages" => "Known ages",
-        "ages_note" => "Note on the ages",
-        "age" => "Age of suspects",
-        "weapons" => "Weapons",
-        "weapons_and_preparation" => "Weapons and status of preparation",
-        "report_sections" => "Report sections",
-        "sources" => "Works cited",
-        "handlers" => "Handler",
-        "channels" => "Channels",
-        "arrests_abroad" => "Arrests abroad",
-        "label" => "",
-        "note" => "",
-        "relation" => "",
-        "judicial_status" => "Judicial status",
-        "foiled" => "Foiled",
-        "category" => "Category",
-        "certainty" => "Certainty",
-        "who" => "Who",
-        "country" => "Country",
-        "kinds" => "Kinds",
-        "preparation" => "Preparation",
-        "role" => "Role",
-        "kind" => "Kind",
-        "place" => "Place",
-        "lat" => "Latitude",
-        "lon" => "Longitude",
-        "count" => "Count",
-        "slug" => "Address",
-        _ => "",
-    };
-    if known.is_empty() && !matches!(key, "label" | "note" | "relation") {
-        key.replace('_', " ")
+    let lang = crate::i18n::current();
+    let id = format!("field-{}", key.replace('_', "-"));
+    if matches!(key, "label" | "note" | "relation") {
+        String::new()
+    } else if lang.ids().contains(&id) {
+        lang.t(&id)
     } else {
-        known.to_string()
+        key.replace('_', " ")
     }
 }
 
@@ -114,8 +70,8 @@ fn scalar(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
-        Value::Bool(true) => "yes".into(),
-        Value::Bool(false) => "no".into(),
+        Value::Bool(true) => crate::i18n::current().t("value-yes"),
+        Value::Bool(false) => crate::i18n::current().t("value-no"),
         other => other.to_string(),
     }
 }
@@ -130,7 +86,7 @@ fn flatten_into(v: &Value, at: &str, out: &mut Vec<Field>) {
                 // A data note's field is shown as the column it concerns.
                 if let ("field", Some(field)) = (k.as_str(), x.as_str()) {
                     out.push(Field {
-                        label: join(at, "Column"),
+                        label: join(at, &crate::i18n::current().t("field-column")),
                         value: crate::model::plot::column_name(field).to_string(),
                     });
                     continue;
@@ -150,7 +106,7 @@ fn flatten_into(v: &Value, at: &str, out: &mut Vec<Field>) {
                 .filter_map(|e| e["quote"].as_str().map(|q| format!("“{q}”")))
                 .collect();
             out.push(Field {
-                label: join(at, "quotations"),
+                label: join(at, &crate::i18n::current().t("field-quotations")),
                 value: quotes.join(" "),
             });
         }

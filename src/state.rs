@@ -15,7 +15,10 @@ use crate::site::{Site, permanent_paths};
 /// Everything a handler can read. Immutable after start-up, so no locks.
 #[derive(Debug)]
 pub struct AppState {
-    pub data: Dataset,
+    pub data: Arc<Dataset>,
+    /// The English dataset, which every edition's changes pages compare (the archived versions
+    /// before the translation are English only). The same as `data` in English.
+    pub source_data: Arc<Dataset>,
     pub site: Site,
     pub search: Index,
     pub cache: PageCache,
@@ -39,11 +42,16 @@ impl Editions {
     ) -> Result<Editions, StartError> {
         let geo = Arc::new(Geo::embedded().map_err(StartError::Geo)?);
         let archive = Arc::new(Archive::embedded());
+        let datasets: Vec<Arc<Dataset>> = datasets.into_iter().map(Arc::new).collect();
+        let source = datasets.first().cloned();
         let editions = datasets
             .into_iter()
             .map(|data| {
                 let mut state =
                     AppState::with_shared(data, base.clone(), public_url.clone(), geo.clone(), archive.clone());
+                if let Some(source) = &source {
+                    state.source_data = source.clone();
+                }
                 configure(&mut state.site);
                 Arc::new(state)
             })
@@ -119,7 +127,7 @@ impl AppState {
     pub fn new(data: Dataset, base: String, public_url: Option<String>) -> Result<AppState, StartError> {
         let geo = Arc::new(Geo::embedded().map_err(StartError::Geo)?);
         Ok(AppState::with_shared(
-            data,
+            Arc::new(data),
             base,
             public_url,
             geo,
@@ -130,7 +138,7 @@ impl AppState {
     /// The state of `data`'s edition (its language decides the path prefix), sharing the map's
     /// geometry and the archive with the other editions.
     pub fn with_shared(
-        data: Dataset,
+        data: Arc<Dataset>,
         base: String,
         public_url: Option<String>,
         geo: Arc<Geo>,
@@ -141,6 +149,7 @@ impl AppState {
         let search = Index::build(&data);
         let cache = PageCache::new(cacheable_paths(&data, &site));
         AppState {
+            source_data: data.clone(),
             data,
             site,
             search,

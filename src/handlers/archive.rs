@@ -36,37 +36,50 @@ fn released_on(state: &AppState, version: &str) -> Option<String> {
 /// What an archived page says about itself, above its own content. `link` makes an address for the
 /// banner's links: root-relative on the server, relative to the file in a static export.
 pub fn banner(state: &AppState, version: &str, name: &str, link: &dyn Fn(&str) -> String) -> String {
+    let site = &state.site;
+    // Catalogue text goes into HTML here, outside a template.
+    let esc = |s: String| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let current = current_path(state, name);
-    let when = released_on(state, version).map_or_else(String::new, |d| format!(", released {d}"));
-    let here = state.site.address(&format!(
+    let when = released_on(state, version).map_or_else(String::new, |d| site.t1("archive-released", "date", d));
+    let here = site.address(&format!(
         "/v/{version}/{}",
         name.trim_end_matches(".html").trim_end_matches("index")
     ));
-    let pinned = here.map_or_else(String::new, |url| format!(" at <a href=\"{url}\">{url}</a>"));
+    let pinned = here.map_or_else(String::new, |url| {
+        format!(" {} <a href=\"{url}\">{url}</a>", esc(site.t("archive-at")))
+    });
     let mut links = Vec::new();
     if let Some(path) = &current {
         links.push(format!(
-            "<a href=\"{}\">This page in the current version ({})</a>",
+            "<a href=\"{}\">{}</a>",
             link(path),
-            state.site.version
+            esc(site.t1("archive-current-page", "version", site.version.as_str()))
         ));
         if let Some(slug) = path.strip_prefix("/plots/").filter(|s| state.data.plot(s).is_some()) {
             links.push(format!(
-                "<a href=\"{}\">What changed since</a>",
-                link(&format!("/plots/{slug}/changes"))
+                "<a href=\"{}\">{}</a>",
+                link(&format!("/plots/{slug}/changes")),
+                esc(site.t("archive-what-changed"))
             ));
         }
     } else {
         links.push(format!(
-            "<a href=\"{}\">The current version ({})</a>",
+            "<a href=\"{}\">{}</a>",
             link("/"),
-            state.site.version
+            esc(site.t1("archive-current", "version", site.version.as_str()))
         ));
     }
-    links.push(format!("<a href=\"{}\">All versions</a>", link("/changelog")));
+    links.push(format!(
+        "<a href=\"{}\">{}</a>",
+        link("/changelog"),
+        esc(site.t("archive-all"))
+    ));
     format!(
-        "<div class=\"notices archive-banner\" role=\"note\"><p><strong>Archived page: dataset version {version}{when}.</strong> \
-         It is kept as that version served it{pinned}, so a citation of it stays true. {}.</p></div>",
+        "<div class=\"notices archive-banner\" role=\"note\"><p><strong>{}{}.</strong> {}{pinned}{} {}.</p></div>",
+        esc(site.t1("archive-title", "version", version)),
+        esc(when),
+        esc(site.t("archive-kept")),
+        esc(site.t("archive-kept-end")),
         links.join(" · ")
     )
 }
@@ -197,9 +210,10 @@ pub fn plot_versions(state: &AppState, slug: &str) -> Vec<(String, Value)> {
             Some((v.name.to_string(), doc.get("plot")?.clone()))
         })
         .collect();
-    let current = &state.data.meta.version;
+    // The versions are compared in the dataset's own language, English, in every edition.
+    let current = &state.source_data.meta.version;
     if !out.iter().any(|(v, _)| v == current)
-        && let Some(plot) = state.data.plot(slug)
+        && let Some(plot) = state.source_data.plot(slug)
         && let Ok(json) = crate::handlers::api::plot_value(plot, &state.site)
     {
         out.push((current.clone(), json));
@@ -232,11 +246,8 @@ pub async fn changes(State(state): State<Arc<AppState>>, Path(slug): Path<String
     render(&ChangesPage {
         site,
         head: Head {
-            title: format!("{}: changes between versions", plot.title()),
-            description: format!(
-                "What changed in the atlas's page on the plot {}, from one dataset version to the next, field by field.",
-                plot.short_name()
-            ),
+            title: site.t1("changes-title", "plot", plot.title()),
+            description: site.t1("changes-description", "plot", plot.short_name()),
             path: format!("{}/changes", plot.path()),
             og_type: "article",
         },
