@@ -32,10 +32,16 @@ const EXTRA_URLS = [
   '/compare',
   '/briefing?plots=2022-11-strasbourg,2023-07-cologne-berlin',
   '/briefing',
+  // The German edition's twins (the crawl reaches its permanent pages by the language switch).
+  '/de/plots?country=DE',
+  '/de/search?q=K%C3%B6ln',
+  '/de/search?q=Moschee',
+  '/de/compare?plots=2022-11-strasbourg,2023-07-cologne-berlin',
+  '/de/briefing?plots=2022-11-strasbourg,2023-07-cologne-berlin',
 ];
 
-// The HTML error page: must answer 404 and is checked like any other page.
-const NOT_FOUND_URL = '/this-page-does-not-exist';
+// The HTML error pages, one per edition: must answer 404 and are checked like any other page.
+const NOT_FOUND_URLS = ['/this-page-does-not-exist', '/de/this-page-does-not-exist'];
 
 // The page printed to PDF; its text must hold the page's <title> (or h1) and this path.
 const PRINT_URL = '/plots/2022-11-strasbourg';
@@ -699,9 +705,11 @@ async function main() {
     if (r.status === 200 && isHtml(r.type)) pages.set(x, { url: origin + x, path: x, status: 200, html: r.body });
     else problems.push(`${x}: answered ${r.status} ${r.type}, expected 200 HTML or 404`);
   }
-  const nf = await get(origin + NOT_FOUND_URL).catch((e) => ({ status: 0, type: '', body: e.message }));
-  if (nf.status === 404 && isHtml(nf.type)) pages.set(NOT_FOUND_URL, { url: origin + NOT_FOUND_URL, path: NOT_FOUND_URL, status: 404, html: nf.body });
-  else problems.push(`${NOT_FOUND_URL}: answered ${nf.status} ${nf.type}, expected the HTML 404 page`);
+  for (const nfUrl of NOT_FOUND_URLS) {
+    const nf = await get(origin + nfUrl).catch((e) => ({ status: 0, type: '', body: e.message }));
+    if (nf.status === 404 && isHtml(nf.type)) pages.set(nfUrl, { url: origin + nfUrl, path: nfUrl, status: 404, html: nf.body });
+    else problems.push(`${nfUrl}: answered ${nf.status} ${nf.type}, expected the HTML 404 page`);
+  }
   const list = [...pages.values()];
   const used = new Set();
   for (const p of list) {
