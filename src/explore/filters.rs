@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::Arg;
 use crate::model::plot::Plot;
 use crate::model::{Dataset, country};
 
@@ -47,26 +48,14 @@ impl Facet {
     }
 
     /// The facet in running text: "no plot has X as its …".
-    pub fn noun(self) -> &'static str {
-        match self {
-            Facet::Country => "country",
-            Facet::Year => "year",
-            Facet::Nationality => "nationality",
-            Facet::Target => "target category",
-            Facet::Handler => "handler country",
-            Facet::Outcome => "judicial status",
-        }
+    /// In the page's language (`templates/i18n/*/plots.ftl`).
+    pub fn noun(self) -> String {
+        crate::i18n::current().t(&format!("plots-noun-{}", self.param()))
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Facet::Country => "Country (Table 1's Location)",
-            Facet::Year => "Year",
-            Facet::Nationality => "Nationality of suspects",
-            Facet::Target => "Target category",
-            Facet::Handler => "Handler country",
-            Facet::Outcome => "Judicial status",
-        }
+    /// The facet's heading, in the page's language.
+    pub fn label(self) -> String {
+        crate::i18n::current().t(&format!("plots-facet-{}", self.param()))
     }
 
     fn from_param(p: &str) -> Option<Facet> {
@@ -85,7 +74,7 @@ impl Facet {
             Facet::Nationality => plot
                 .nationalities
                 .iter()
-                .map(|n| (n.nationality.to_lowercase(), n.nationality.clone()))
+                .map(|n| (n.nationality.to_lowercase(), nationality_label(&n.nationality)))
                 .collect(),
             Facet::Target => {
                 let mut v: Vec<(String, String)> = Vec::new();
@@ -117,6 +106,18 @@ impl Facet {
             Facet::Country | Facet::Handler if !v.eq_ignore_ascii_case("unknown") => v.to_ascii_uppercase(),
             _ => v.to_lowercase(),
         }
+    }
+}
+
+/// A nationality as Table 1 names it (`Tajik`, `German/Kosovar`), in the page's language; the
+/// filter's key stays the English word.
+pub fn nationality_label(name: &str) -> String {
+    let lang = crate::i18n::current();
+    let id = format!("plots-nationality-{}", name.to_lowercase().replace(['/', ' '], "-"));
+    if lang.ids().contains(&id) {
+        lang.t(&id)
+    } else {
+        name.to_string()
     }
 }
 
@@ -158,10 +159,10 @@ impl Selection {
     pub fn parse(raw: Option<&str>, data: &Dataset) -> Selection {
         let (pairs, truncated) = pairs(raw);
         let mut s = Selection::default();
+        let lang = crate::i18n::current();
         if truncated {
-            s.notices.push(format!(
-                "The address held more choices than the page reads; only the first {MAX_PARAMS} were used."
-            ));
+            s.notices
+                .push(lang.message("plots-notice-truncated", &[("max", Arg::from(MAX_PARAMS))]));
         }
         for (key, value) in pairs {
             if value.trim().is_empty() {
@@ -169,21 +170,18 @@ impl Selection {
             }
             // `q` is bounded by the search itself, and `plots` holds a list: its slugs are checked one by one.
             if value.chars().count() > MAX_VALUE_LEN && key != "q" && key != "plots" {
-                s.notices.push(format!(
-                    "A choice in the address was longer than {MAX_VALUE_LEN} characters and was left out."
-                ));
+                s.notices
+                    .push(lang.message("plots-notice-too-long", &[("max", Arg::from(MAX_VALUE_LEN))]));
                 continue;
             }
             if key == "plots" {
                 for slug in value.split(',').map(str::trim).filter(|x| !x.is_empty()) {
                     if slug.chars().count() > MAX_VALUE_LEN {
-                        s.notices.push(format!(
-                            "A plot named in the address was longer than {MAX_VALUE_LEN} characters and was left out."
-                        ));
+                        s.notices
+                            .push(lang.message("plots-notice-plot-too-long", &[("max", Arg::from(MAX_VALUE_LEN))]));
                     } else if data.plot(slug).is_none() {
-                        s.notices.push(format!(
-                            "“{slug}” is not the address of a plot in the atlas, so it was left out."
-                        ));
+                        s.notices
+                            .push(lang.message("plots-notice-unknown-plot", &[("slug", Arg::from(slug))]));
                     } else if !s.chosen.iter().any(|c| c == slug) {
                         s.chosen.push(slug.to_string());
                     }
@@ -201,9 +199,9 @@ impl Selection {
             let v = facet.normalise(&value);
             let known = data.plots.iter().any(|p| facet.values(p).iter().any(|(k, _)| *k == v));
             if !known {
-                s.notices.push(format!(
-                    "No plot in the atlas has “{value}” as its {}; that choice was left out.",
-                    facet.noun()
+                s.notices.push(lang.message(
+                    "plots-notice-no-value",
+                    &[("value", Arg::from(&value)), ("noun", Arg::from(facet.noun()))],
                 ));
                 continue;
             }
@@ -219,7 +217,7 @@ impl Selection {
     pub fn unknown_notices(&self) -> Vec<String> {
         self.unknown
             .iter()
-            .map(|key| format!("The address asked for “{key}”, which this page does not use; it was left out."))
+            .map(|key| crate::i18n::current().message("plots-notice-unknown-param", &[("key", Arg::from(key))]))
             .collect()
     }
 

@@ -19,8 +19,10 @@ use crate::state::AppState;
 
 pub struct Row {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub values: Vec<String>,
+    /// The atlas's rendering of each Table 1 cell in the page's language (German pages only).
+    pub translations: Vec<Option<String>>,
     pub differs: bool,
 }
 
@@ -48,7 +50,8 @@ fn rows(fields: &[Field], plots: &[&Plot]) -> Vec<Row> {
             let differs = values.windows(2).any(|w| w[0] != w[1]);
             Row {
                 id: f.id,
-                label: f.label,
+                label: f.title(),
+                translations: plots.iter().map(|p| f.translation(p)).collect(),
                 values,
                 differs,
             }
@@ -83,21 +86,19 @@ impl<'a> ComparePage<'a> {
         let chosen: Vec<&Plot> = sel.chosen.iter().filter_map(|s| data.plot(s)).collect();
         let enough = chosen.len() >= 2;
         if !enough {
-            sel.notices.push("Choose at least two plots to compare.".into());
+            sel.notices.push(site.t("plots-compare-need-two"));
         }
         let shown: &[&Plot] = if enough { &chosen } else { &[] };
         let title = if enough {
-            format!("Comparing {} plots", chosen.len())
+            site.t1("plots-compare-title", "count", chosen.len())
         } else {
-            "Compare plots".to_string()
+            site.t("plots-compare-title-empty")
         };
         ComparePage {
             site,
             head: Head {
                 title,
-                description:
-                    "The chosen ISKP-linked plots side by side, every Table 1 field on its own row, differences marked."
-                        .into(),
+                description: site.t("plots-compare-description"),
                 path: chosen_path("/compare", data, shown),
                 og_type: "website",
             },
@@ -122,8 +123,9 @@ pub async fn compare(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery
 pub struct BriefPlot<'a> {
     pub plot: &'a Plot,
     pub permanent: String,
-    pub table1: Vec<(&'static str, String)>,
-    pub structured: Vec<(&'static str, String)>,
+    /// Label, English cell, and the atlas's rendering of it on German pages.
+    pub table1: Vec<(String, String, Option<String>)>,
+    pub structured: Vec<(String, String)>,
     pub sections: Vec<String>,
     pub sources: Vec<&'a Source>,
 }
@@ -145,12 +147,16 @@ pub struct BriefingPage<'a> {
 }
 
 impl<'a> BriefingPage<'a> {
+    /// A plot's one-line description in the page's language.
+    pub fn description(&self, plot: &Plot) -> String {
+        super::plot::description(self.site, plot)
+    }
+
     pub fn new(state: &'a AppState, raw: Option<&str>) -> Self {
         let (site, data) = (&state.site, &state.data);
         let mut sel = Selection::parse(raw, data);
         if sel.chosen.is_empty() {
-            sel.notices
-                .push("Choose at least one plot for the briefing pack.".into());
+            sel.notices.push(site.t("plots-briefing-need-one"));
         }
         let plots: Vec<BriefPlot> = sel
             .chosen
@@ -159,8 +165,11 @@ impl<'a> BriefingPage<'a> {
             .map(|p| BriefPlot {
                 plot: p,
                 permanent: site.permanent(&p.path()),
-                table1: TABLE1.iter().map(|f| (f.label, (f.value)(p))).collect(),
-                structured: STRUCTURED.iter().map(|f| (f.label, (f.value)(p))).collect(),
+                table1: TABLE1
+                    .iter()
+                    .map(|f| (f.title(), (f.value)(p), f.translation(p)))
+                    .collect(),
+                structured: STRUCTURED.iter().map(|f| (f.title(), (f.value)(p))).collect(),
                 sections: p.report_sections.iter().map(|id| data.section_label(id)).collect(),
                 sources: p.sources.iter().filter_map(|k| data.source(k)).collect(),
             })
@@ -173,12 +182,16 @@ impl<'a> BriefingPage<'a> {
         BriefingPage {
             site,
             head: Head {
-                title: if plots.is_empty() { "Briefing pack".into() } else { format!("Briefing pack: {} plots", plots.len()) },
-                description: "A printable briefing on chosen ISKP-linked plots in Europe: one page per plot with its Table 1 entry, summary, data notes and sources.".into(),
+                title: if plots.is_empty() {
+                    site.t("plots-briefing")
+                } else {
+                    site.t1("plots-briefing-title", "count", plots.len())
+                },
+                description: site.t("plots-briefing-description"),
                 path: chosen_path("/briefing", data, &plots.iter().map(|b| b.plot).collect::<Vec<_>>()),
                 og_type: "website",
             },
-            date: crate::site::today().format("%-d %B %Y").to_string(),
+            date: accessed_date(),
             version: &data.meta.version,
             report_citation: data.meta.report.citation(),
             plots,
@@ -192,4 +205,10 @@ impl<'a> BriefingPage<'a> {
 
 pub async fn briefing(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Result<Html<String>, AppError> {
     render(&BriefingPage::new(&state, raw.as_deref()))
+}
+
+/// Today in the page's language: "3 March 2025" / "3. März 2025".
+pub fn accessed_date() -> String {
+    let today = crate::site::today().format("%Y-%m-%d").to_string();
+    crate::model::date::PartialDate::parse(&today).map_or(today, |d| d.to_string())
 }

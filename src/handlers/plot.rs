@@ -12,6 +12,7 @@ use super::evidence::Footnotes;
 use super::{Head, render};
 use crate::draw::views::map::{Focus, MapView, map};
 use crate::error::AppError;
+use crate::explore::filters::nationality_label;
 use crate::model::plot::{Handler, Location, PlaceKind, Plot};
 use crate::model::{Dataset, Prose, Section, Source, country};
 use crate::site::Site;
@@ -47,7 +48,9 @@ pub struct OrgLinkView<'a> {
     /// "General Directorate of Provinces › al-Siddiq Office › ISKP".
     pub path: String,
     pub link: &'a Prose,
+    /// The English key (a class name), and the certainty as readers see it.
     pub certainty: &'static str,
+    pub certainty_name: &'static str,
 }
 
 /// A data note with its number on the page.
@@ -90,6 +93,7 @@ impl<'a> PlotPage<'a> {
                     .join(" › "),
                 link: &link.link,
                 certainty: link.certainty.label(),
+                certainty_name: link.certainty.name(),
             })
             .collect()
     }
@@ -170,17 +174,38 @@ impl<'a> PlotPage<'a> {
             .collect()
     }
 
-    /// The Table 1 column a data note concerns.
-    pub fn column(&self, field: &str) -> &'static str {
-        crate::model::plot::column_name(field)
+    /// The Table 1 column a data note concerns, in the page's language.
+    pub fn column(&self, field: &str) -> String {
+        let id = match field {
+            "date" | "precise_date" => "plots-col-date",
+            "countries" | "locations" => "plots-col-location",
+            "targets" => "plots-col-target",
+            "outcome" => "plots-col-outcome",
+            "international_connection" => "plots-col-international-connection",
+            "cell_size" => "plots-col-cell-size",
+            "nationalities" => "plots-col-nationality",
+            "ages" => "plots-col-age",
+            "weapons" => "plots-col-weapons",
+            _ => "plots-col-other",
+        };
+        self.site.t(id)
+    }
+
+    /// A nationality as Table 1 names it, in the page's language.
+    pub fn nationality(&self, name: &str) -> String {
+        nationality_label(name)
     }
 
     /// What kind of place, and in which country unless it is one: "city, France", "country".
     pub fn place_context(&self, l: &Location) -> String {
         match l.kind {
-            PlaceKind::City => format!("city, {}", country::display(&l.country)),
-            PlaceKind::Region => format!("region, {}", country::display(&l.country)),
-            PlaceKind::Country => "country".into(),
+            PlaceKind::City => self
+                .site
+                .t1("plots-place-city", "country", country::display(&l.country)),
+            PlaceKind::Region => self
+                .site
+                .t1("plots-place-region", "country", country::display(&l.country)),
+            PlaceKind::Country => self.site.t("plots-place-country"),
         }
     }
 
@@ -194,7 +219,7 @@ impl<'a> PlotPage<'a> {
     pub fn channels(&self) -> String {
         let c = &self.plot.international_connection.channels;
         if c.is_empty() {
-            "none".into()
+            self.site.t("plots-none")
         } else {
             c.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")
         }
@@ -212,7 +237,7 @@ impl<'a> PlotPage<'a> {
     pub fn weapons(&self) -> String {
         let k = &self.plot.weapons.kinds;
         if k.is_empty() {
-            "none named".into()
+            self.site.t("plots-none-named")
         } else {
             k.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")
         }
@@ -220,7 +245,7 @@ impl<'a> PlotPage<'a> {
 
     pub fn handler_place(&self, h: &Handler) -> String {
         if h.country == "unknown" {
-            "Country unknown".into()
+            self.site.t("plots-country-unknown")
         } else {
             country::display(&h.country)
         }
@@ -284,8 +309,8 @@ fn forgive(state: &AppState, asked: &str) -> Result<Response, AppError> {
             let page = ChoosePage {
                 site,
                 head: Head {
-                    title: format!("Which plot? {} fit “{asked}”", several.len()),
-                    description: "The address names more than one plot of the ISKP Plots Atlas.".into(),
+                    title: site.t2("plots-choose-title", "count", several.len(), "asked", asked),
+                    description: site.t("plots-choose-description"),
                     path: String::new(),
                     og_type: "website",
                 },
@@ -304,18 +329,52 @@ fn forgive(state: &AppState, asked: &str) -> Result<Response, AppError> {
     }
 }
 
+/// One line for previews and the page's lede, in the page's language (`Plot::description` in
+/// English).
+pub fn description(site: &Site, plot: &Plot) -> String {
+    if site.lang.is_source() {
+        return plot.description();
+    }
+    let outcome = if plot.outcome.foiled {
+        "plots-outcome-foiled"
+    } else {
+        "plots-outcome-carried-out"
+    };
+    let nationalities = plot
+        .nationalities
+        .iter()
+        .map(|n| format!("{} {}", n.count, nationality_label(&n.nationality)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let target = plot
+        .table1_translation
+        .as_ref()
+        .map_or(&plot.table1.target, |t| &t.target);
+    site.lang.message(
+        "plots-description",
+        &[
+            ("outcome", site.t(outcome).into()),
+            ("place", plot.place_label.as_str().into()),
+            ("date", plot.date.to_string().into()),
+            ("count", plot.cell_size.into()),
+            ("nationalities", nationalities.into()),
+            ("target", target.into()),
+        ],
+    )
+}
+
 pub async fn plot(State(state): State<Arc<AppState>>, Path(slug): Path<String>) -> Result<Response, AppError> {
     let Some(plot) = state.data.plot(&slug) else {
         return forgive(&state, &slug);
     };
     let (prev, next) = state.data.neighbours(&slug);
     let head = Head {
-        title: format!("{}: foiled ISKP-linked plot", plot.title()),
-        description: plot.description(),
+        title: state.site.t1("plots-page-title", "title", plot.title()),
+        description: description(&state.site, plot),
         path: plot.path(),
         og_type: "article",
     };
-    let accessed = crate::site::today().format("%-d %B %Y").to_string();
+    let accessed = super::compare::accessed_date();
     let locator = map(&state.site, &state.data, &state.geo, &Focus::Plot(&plot.slug));
     Ok(render(&PlotPage {
         site: &state.site,

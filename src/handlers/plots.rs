@@ -17,14 +17,14 @@ use crate::state::AppState;
 
 pub struct FacetView {
     pub param: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub options: Vec<FacetOption>,
 }
 
 /// A selected filter value with the link that removes it.
 pub struct Chip {
     pub label: String,
-    pub facet: &'static str,
+    pub facet: String,
     pub remove_href: String,
 }
 
@@ -86,15 +86,15 @@ impl<'a> PlotsPage<'a> {
             })
             .collect::<Vec<_>>();
         let title = if selection.is_filtered() {
-            format!("Plots: {} of {} match", rows.len(), data.plots.len())
+            site.t2("plots-title-filtered", "shown", rows.len(), "total", data.plots.len())
         } else {
-            "Plots".to_string()
+            site.t("plots-title")
         };
         PlotsPage {
             site,
             head: Head {
                 title,
-                description: "Filter the ISKP-linked plots in Europe by country, year, nationality, target, handler country and judicial status.".into(),
+                description: site.t("plots-list-description"),
                 // The filters as read, in a fixed order, without what was ignored.
                 path: match selection.query_string(None) {
                     qs if qs.is_empty() => "/plots".into(),
@@ -106,7 +106,12 @@ impl<'a> PlotsPage<'a> {
             facets,
             chips,
             rows,
-            notices: selection.notices.iter().cloned().chain(selection.unknown_notices()).collect(),
+            notices: selection
+                .notices
+                .iter()
+                .cloned()
+                .chain(selection.unknown_notices())
+                .collect(),
             filtered: selection.is_filtered(),
         }
     }

@@ -2,6 +2,9 @@
 //! fields that pages, filters and charts use. The serialised form of [`Plot`] is the JSON API's plot
 //! object (PRODUCT.md, "JSON contract"), so renaming a field here changes the public contract.
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, PoisonError};
+
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
@@ -93,6 +96,21 @@ pub struct Location {
     pub role: String,
 }
 
+/// A label for readers in the language of the page being rendered: the catalogue's message `id`
+/// (`templates/i18n/*/plots.ftl`), or `english` on English pages, where the catalogue says the
+/// same. Each language's labels are made once and kept, so labels stay `&'static str` for every
+/// caller: a few dozen short strings per language.
+fn shown(id: &'static str, english: &'static str) -> &'static str {
+    let lang = crate::i18n::current();
+    if lang.is_source() {
+        return english;
+    }
+    static MADE: LazyLock<Mutex<HashMap<(&'static str, &'static str), &'static str>>> = LazyLock::new(Default::default);
+    let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+    made.entry((lang.code, id))
+        .or_insert_with(|| Box::leak(lang.t(id).into_boxed_str()))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TargetCategory {
@@ -118,13 +136,13 @@ impl TargetCategory {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::MilitaryFacility => "military facility",
-            Self::Police => "police",
-            Self::ReligiousSite => "religious site",
-            Self::PublicEvent => "public event or crowded place",
-            Self::Parliament => "parliament",
-            Self::Individual => "individual",
-            Self::Unknown => "unknown",
+            Self::MilitaryFacility => shown("plots-target-military-facility", "military facility"),
+            Self::Police => shown("plots-target-police", "police"),
+            Self::ReligiousSite => shown("plots-target-religious-site", "religious site"),
+            Self::PublicEvent => shown("plots-target-public-event", "public event or crowded place"),
+            Self::Parliament => shown("plots-target-parliament", "parliament"),
+            Self::Individual => shown("plots-target-individual", "individual"),
+            Self::Unknown => shown("plots-target-unknown", "unknown"),
         }
     }
 }
@@ -150,11 +168,11 @@ pub enum JudicialStatus {
 impl JudicialStatus {
     pub fn label(self) -> &'static str {
         match self {
-            Self::Convicted => "convicted",
-            Self::ChargesDroppedOrReduced => "charges dropped or reduced",
-            Self::NoIndictmentDeported => "no indictment / deported",
-            Self::TrialOngoing => "trial ongoing",
-            Self::NoInformation => "no information",
+            Self::Convicted => shown("plots-status-convicted", "convicted"),
+            Self::ChargesDroppedOrReduced => shown("plots-status-charges-dropped", "charges dropped or reduced"),
+            Self::NoIndictmentDeported => shown("plots-status-no-indictment", "no indictment / deported"),
+            Self::TrialOngoing => shown("plots-status-trial-ongoing", "trial ongoing"),
+            Self::NoInformation => shown("plots-status-no-information", "no information"),
         }
     }
 }
@@ -203,6 +221,17 @@ impl Certainty {
             Self::Reported => "reported",
             Self::Presumed => "presumed",
             Self::Suspected => "suspected",
+        }
+    }
+
+    /// The certainty as readers see it, in the page's language (`label` stays the English key the
+    /// pages use as a class name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Stated => shown("plots-certainty-stated", "stated"),
+            Self::Reported => shown("plots-certainty-reported", "reported"),
+            Self::Presumed => shown("plots-certainty-presumed", "presumed"),
+            Self::Suspected => shown("plots-certainty-suspected", "suspected"),
         }
     }
 }
@@ -260,10 +289,10 @@ pub enum Weapon {
 impl Weapon {
     pub fn label(self) -> &'static str {
         match self {
-            Self::Explosives => "explosives",
-            Self::Firearms => "firearms",
-            Self::Knife => "knife",
-            Self::Missile => "missile",
+            Self::Explosives => shown("plots-weapon-explosives", "explosives"),
+            Self::Firearms => shown("plots-weapon-firearms", "firearms"),
+            Self::Knife => shown("plots-weapon-knife", "knife"),
+            Self::Missile => shown("plots-weapon-missile", "missile"),
         }
     }
 }
@@ -281,11 +310,11 @@ pub enum Preparation {
 impl Preparation {
     pub fn label(self) -> &'static str {
         match self {
-            Self::PartiallyProcured => "partially procured",
-            Self::ProcurementFailed => "procurement failed",
-            Self::PreventedByArrest => "prevented by arrest",
-            Self::Unclear => "unclear",
-            Self::Unknown => "unknown",
+            Self::PartiallyProcured => shown("plots-prep-partially-procured", "partially procured"),
+            Self::ProcurementFailed => shown("plots-prep-procurement-failed", "procurement failed"),
+            Self::PreventedByArrest => shown("plots-prep-prevented-by-arrest", "prevented by arrest"),
+            Self::Unclear => shown("plots-prep-unclear", "unclear"),
+            Self::Unknown => shown("plots-prep-unknown", "unknown"),
         }
     }
 }
