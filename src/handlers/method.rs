@@ -57,11 +57,14 @@ impl<'a> MethodPage<'a> {
     /// The Table 1 column a data note concerns.
     pub fn column(&self, field: &str) -> String {
         let english = crate::model::plot::column_name(field);
+        let lang = crate::i18n::current();
+        if lang.is_source() {
+            return english.to_string();
+        }
         let id = format!(
             "analysis-column-{}",
             english.to_lowercase().split_whitespace().next().unwrap_or_default()
         );
-        let lang = crate::i18n::current();
         if lang.ids().contains(&id) {
             lang.t(&id)
         } else {
