@@ -55,8 +55,21 @@ pub struct MethodPage<'a> {
 
 impl<'a> MethodPage<'a> {
     /// The Table 1 column a data note concerns.
-    pub fn column(&self, field: &str) -> &'static str {
-        crate::model::plot::column_name(field)
+    pub fn column(&self, field: &str) -> String {
+        let english = crate::model::plot::column_name(field);
+        let lang = crate::i18n::current();
+        if lang.is_source() {
+            return english.to_string();
+        }
+        let id = format!(
+            "analysis-column-{}",
+            english.to_lowercase().split_whitespace().next().unwrap_or_default()
+        );
+        if lang.ids().contains(&id) {
+            lang.t(&id)
+        } else {
+            english.to_string()
+        }
     }
 
     pub fn new(state: &'a AppState) -> Self {
@@ -67,8 +80,8 @@ impl<'a> MethodPage<'a> {
             text,
         };
         let selection = vec![
-            passage("Inclusion rule", &m.inclusion),
-            passage("Building the list", &m.list_building),
+            passage(&site.t("analysis-inclusion-rule"), &m.inclusion),
+            passage(&site.t("analysis-building-list"), &m.list_building),
         ];
         let plot_notes = data
             .plots
@@ -87,8 +100,8 @@ impl<'a> MethodPage<'a> {
         MethodPage {
             site,
             head: Head {
-                title: "Method, definitions and data notes".into(),
-                description: "How the report defines and selects ISKP-linked plots, which cases it leaves out, every place where Table 1 and the text disagree, and how to cite the atlas.".into(),
+                title: site.t("analysis-method-title"),
+                description: site.t("analysis-method-description"),
                 path: "/method".into(),
                 og_type: "article",
             },
@@ -103,7 +116,11 @@ impl<'a> MethodPage<'a> {
                 .analysis
                 .report_notes
                 .iter()
-                .map(|n| ReportNoteView { id: &n.id, topic: &n.topic, note: &n.note })
+                .map(|n| ReportNoteView {
+                    id: &n.id,
+                    topic: &n.topic,
+                    note: &n.note,
+                })
                 .collect(),
             changelog: &data.meta.changelog,
             glossary: &data.glossary,

@@ -31,7 +31,7 @@ pub struct NodePlotView<'a> {
 /// One unit with everything its list item shows, and the units below it.
 pub struct NodeView<'a> {
     pub node: &'a Node,
-    pub level: &'static str,
+    pub level: String,
     pub facts: Vec<FactView<'a>>,
     pub plots: Vec<NodePlotView<'a>>,
     /// Plots linked to units below this one (for offices and above).
@@ -94,11 +94,8 @@ impl<'a> OfficesPage<'a> {
         OfficesPage {
             site,
             head: Head {
-                title: "The IS organisation behind ISKP's plots".into(),
-                description: format!(
-                    "How the Islamic State's General Directorate of Provinces, its regional offices and provinces stand behind ISKP's external operations, and which of the {} plots touch which unit.",
-                    data.plots.len()
-                ),
+                title: site.t("analysis-offices-title"),
+                description: site.t1("analysis-offices-description", "count", data.plots.len()),
                 path: "/offices".into(),
                 og_type: "article",
             },

@@ -31,7 +31,7 @@ pub struct ContextView<'a> {
 /// A titled block of prose with the plots it draws on.
 pub struct BlockView<'a> {
     pub id: String,
-    pub title: &'a str,
+    pub title: String,
     pub summary: &'a Prose,
     /// The report section it summarises, with its pages.
     pub section: String,
@@ -57,8 +57,8 @@ pub struct RowView {
 /// One derived table: caption, what the number column counts, rows, and the chart of it if any.
 pub struct TableView {
     pub id: &'static str,
-    pub title: &'static str,
-    pub counts: &'static str,
+    pub title: String,
+    pub counts: String,
     pub rows: Vec<RowView>,
     pub chart: Option<Chart>,
 }
@@ -89,14 +89,7 @@ fn examples<'a>(site: &Site, data: &Dataset, refs: &'a [PlotRef]) -> Vec<Example
         .collect()
 }
 
-fn table(
-    site: &Site,
-    data: &Dataset,
-    id: &'static str,
-    title: &'static str,
-    counts: &'static str,
-    tallies: &[Tally],
-) -> TableView {
+fn table(site: &Site, data: &Dataset, id: &'static str, title: &str, counts: &str, tallies: &[Tally]) -> TableView {
     let rows = tallies
         .iter()
         .map(|t| RowView {
@@ -107,8 +100,8 @@ fn table(
         .collect();
     TableView {
         id,
-        title,
-        counts,
+        title: title.to_string(),
+        counts: counts.to_string(),
         rows,
         chart: None,
     }
@@ -161,83 +154,94 @@ impl<'a> PatternsPage<'a> {
                 site,
                 data,
                 "by-nationality",
-                "Suspects by nationality",
-                "Suspects",
+                &site.t("analysis-suspects-by-nationality"),
+                &site.t("analysis-suspects"),
                 &f.nationalities,
             ),
             table(
                 site,
                 data,
                 "plots-by-nationality",
-                "Plots by nationality of suspects",
-                "Plots",
+                &site.t("analysis-plots-by-nationality"),
+                &site.t("analysis-plots"),
                 &plot_counts,
             ),
             table(
                 site,
                 data,
                 "by-country",
-                "Plots by country (Table 1's Location)",
-                "Plots",
+                &site.t("analysis-plots-by-country"),
+                &site.t("analysis-plots"),
                 &f.countries,
             ),
-            table(site, data, "by-year", "Plots by year", "Plots", &years),
+            table(
+                site,
+                data,
+                "by-year",
+                &site.t("analysis-plots-by-year"),
+                &site.t("analysis-plots"),
+                &years,
+            ),
             table(
                 site,
                 data,
                 "by-handler",
-                "Plots by handler country",
-                "Plots",
+                &site.t("analysis-plots-by-handler"),
+                &site.t("analysis-plots"),
                 &f.handlers,
             ),
             table(
                 site,
                 data,
                 "by-channel",
-                "Plots by communication channel named in the text",
-                "Plots",
+                &site.t("analysis-plots-by-channel"),
+                &site.t("analysis-plots"),
                 &f.channels,
             ),
-            table(site, data, "by-target", "Plots by target category", "Plots", &f.targets),
+            table(
+                site,
+                data,
+                "by-target",
+                &site.t("analysis-plots-by-target"),
+                &site.t("analysis-plots"),
+                &f.targets,
+            ),
             table(
                 site,
                 data,
                 "by-outcome",
-                "Plots by judicial status",
-                "Plots",
+                &site.t("analysis-plots-by-outcome"),
+                &site.t("analysis-plots"),
                 &f.outcomes,
             ),
         ];
         tables[0].chart = Some(hbars(
             "chart-nationality",
-            "Suspects by nationality",
-            &format!(
-                "Horizontal bars: the {} suspects of Table 1 by nationality, as Table 1 counts them; each bar links to the plots with suspects of that nationality.",
-                f.suspects
-            ),
-            "suspects",
+            &site.t("analysis-suspects-by-nationality"),
+            &site.t1("analysis-chart-nationality-desc", "count", f.suspects),
+            &site.t("analysis-unit-suspects"),
             &bars(site, &f.nationalities, "nationality"),
         ));
         tables[3].chart = Some(vbars(
             "chart-years",
-            "Plots by year",
-            "Vertical bars: the number of plots in each year of the report's period, from Table 1's dates; each bar links to that year's plots.",
-            "plots",
+            &site.t("analysis-plots-by-year"),
+            &site.t("analysis-chart-years-desc"),
+            &site.t("analysis-unit-plots"),
             &bars(site, &years, "year"),
         ));
         tables[4].chart = Some(hbars(
             "chart-handlers",
-            "Plots by handler country",
-            "Horizontal bars: in how many plots the report places handlers in each country; a plot can have handlers in more than one.",
-            "plots",
+            &site.t("analysis-plots-by-handler"),
+            &site.t("analysis-chart-handlers-desc"),
+            &site.t("analysis-unit-plots"),
             &bars(site, &f.handlers, "handler"),
         ));
         let link = |slug: &str| super::plot_link(site, data, slug);
         let cell_chart = hbars(
             "chart-cells",
-            "Cell size of each plot",
-            "Horizontal bars: the number of suspects in each plot's cell, from Table 1, in date order; each bar links to the plot.",
-            "suspects",
+            &site.t("analysis-cell-size-each"),
+            &site.t("analysis-chart-cells-desc"),
+            &site.t("analysis-unit-suspects"),
             &data
                 .plots
                 .iter()
@@ -250,11 +254,8 @@ impl<'a> PatternsPage<'a> {
         );
         let age_chart = dots(
             "chart-ages",
-            "Known ages of suspects",
-            &format!(
-                "Dot plot: one dot for each of the {} suspects whose age Table 1 gives, on an axis from 10 to 50 years; dots of equal age are stacked; each dot links to its plot.",
-                f.ages.known.len()
-            ),
+            &site.t("analysis-known-ages"),
+            &site.t1("analysis-chart-ages-desc", "count", f.ages.known.len()),
             &f.ages
                 .known
                 .iter()
@@ -272,7 +273,7 @@ impl<'a> PatternsPage<'a> {
             .iter()
             .filter_map(|(age, s)| link(s).map(|l| (*age, l)))
             .collect();
-        let block = |id: String, title: &'a str, summary: &'a Prose, section: &str, refs: &'a [PlotRef]| BlockView {
+        let block = |id: String, title: String, summary: &'a Prose, section: &str, refs: &'a [PlotRef]| BlockView {
             id,
             title,
             summary,
@@ -292,7 +293,7 @@ impl<'a> PatternsPage<'a> {
                         text: &c.text,
                     })
                     .collect(),
-                ..block(p.id.clone(), &p.title, &p.summary, &p.section, &p.plots)
+                ..block(p.id.clone(), p.title.clone(), &p.summary, &p.section, &p.plots)
             })
             .collect();
         let comparisons = a
@@ -317,8 +318,8 @@ impl<'a> PatternsPage<'a> {
         PatternsPage {
             site,
             head: Head {
-                title: "Patterns across the plots".into(),
-                description: "Remote guidance and diaspora recruitment across the ISKP-linked plots in Europe, with figures derived from Table 1 beside the report's own.".into(),
+                title: site.t("analysis-patterns-title"),
+                description: site.t("analysis-patterns-description"),
                 path: "/patterns".into(),
                 og_type: "article",
             },
@@ -331,12 +332,26 @@ impl<'a> PatternsPage<'a> {
             age_chart,
             patterns,
             comparisons,
-            propaganda: block("propaganda".into(), "ISKP's multilingual propaganda", &p.summary, &p.section, &p.plots),
+            propaganda: block(
+                "propaganda".into(),
+                site.t("analysis-propaganda-title"),
+                &p.summary,
+                &p.section,
+                &p.plots,
+            ),
             points: &p.points,
             policy: a
                 .policy
                 .iter()
-                .map(|d| block(format!("policy-{}", d.id), &d.title, &d.summary, &d.section, &d.plots))
+                .map(|d| {
+                    block(
+                        format!("policy-{}", d.id),
+                        d.title.clone(),
+                        &d.summary,
+                        &d.section,
+                        &d.plots,
+                    )
+                })
                 .collect(),
             figures: f,
         }

@@ -67,11 +67,8 @@ impl<'a> SourcesPage<'a> {
         SourcesPage {
             site,
             head: Head {
-                title: "Sources: the report's bibliography".into(),
-                description: format!(
-                    "The {} works DIIS Report 2025:09 cites, each with a permanent anchor and links to the plots and report sections that cite it.",
-                    data.sources.len()
-                ),
+                title: site.t("analysis-sources-title"),
+                description: site.t1("analysis-sources-description", "count", data.sources.len()),
                 path: "/sources".into(),
                 og_type: "article",
             },

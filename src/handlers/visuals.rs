@@ -56,7 +56,7 @@ pub async fn map_page(State(state): State<Arc<AppState>>) -> Result<Html<String>
                     .iter()
                     .map(|h| {
                         let place = country::display(&h.country);
-                        format!("{place} ({})", h.certainty.label())
+                        format!("{place} ({})", crate::model::figures::certainty_label(h.certainty))
                     })
                     .collect::<Vec<_>>()
                     .join("; "),
@@ -72,8 +72,8 @@ pub async fn map_page(State(state): State<Arc<AppState>>) -> Result<Html<String>
     render(&MapPage {
         site,
         head: Head {
-            title: "Map of the plots and where they were guided from".into(),
-            description: "Where the ISKP-linked plots in Europe took place, which countries their handlers were in, and where cell members were arrested abroad.".into(),
+            title: site.t("analysis-map-title"),
+            description: site.t("analysis-map-description"),
             path: "/map".into(),
             og_type: "article",
         },
@@ -112,8 +112,8 @@ pub async fn timeline_page(State(state): State<Arc<AppState>>) -> Result<Html<St
     render(&TimelinePage {
         site,
         head: Head {
-            title: "Timeline, 2014–2025".into(),
-            description: "The Islamic State's organisation and the seven ISKP-linked plots in Europe on one time axis, from ISKP's founding to the 2025 lull.".into(),
+            title: site.t("analysis-timeline-title"),
+            description: site.t("analysis-timeline-description"),
             path: "/timeline".into(),
             og_type: "article",
         },
@@ -137,7 +137,11 @@ pub async fn timeline_page(State(state): State<Arc<AppState>>) -> Result<Html<St
                 plot: e.plot.as_deref().and_then(|s| plot_link(site, data, s)),
             })
             .collect(),
-        plots: data.plots.iter().filter_map(|p| plot_link(site, data, &p.slug).map(|l| (p.date.to_string(), l))).collect(),
+        plots: data
+            .plots
+            .iter()
+            .filter_map(|p| plot_link(site, data, &p.slug).map(|l| (p.date.to_string(), l)))
+            .collect(),
     })
 }
 
@@ -181,8 +185,8 @@ pub async fn network_page(State(state): State<Arc<AppState>>) -> Result<Html<Str
     render(&NetworkPage {
         site,
         head: Head {
-            title: "Network of the plots".into(),
-            description: "How the ISKP-linked plots connect suspects' nationalities, handler countries and the units of the Islamic State's organisation.".into(),
+            title: site.t("analysis-network-title"),
+            description: site.t("analysis-network-description"),
             path: "/network".into(),
             og_type: "article",
         },

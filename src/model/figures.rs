@@ -53,6 +53,39 @@ impl KeyFigures {
     }
 }
 
+/// A certainty label (`reported`, …) in the language of the page being rendered.
+pub fn certainty_label(c: crate::model::plot::Certainty) -> String {
+    crate::i18n::current().t(&format!("analysis-certainty-{}", c.label()))
+}
+
+/// A label from the catalogue (`analysis-{kind}-{key}`) in the language of the page being
+/// rendered, or `fallback` when the catalogue has none for this key.
+fn catalogue_label(kind: &str, key: &str, fallback: &str) -> String {
+    let key: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = format!("analysis-{kind}-{key}");
+    let lang = crate::i18n::current();
+    if lang.ids().contains(&id) {
+        lang.t(&id)
+    } else {
+        fallback.to_string()
+    }
+}
+
+/// A suspects' nationality as Table 1 gives it (`Tajik`) in the language of the page being
+/// rendered (`tadschikisch`); the English value stays the filter key.
+pub fn nationality_label(nationality: &str) -> String {
+    catalogue_label("nationality", nationality, nationality)
+}
+
 /// Small counts as words in running text ("the seven plots"), larger ones as digits.
 pub fn in_words(n: usize) -> String {
     const WORDS: [&str; 11] = [
@@ -202,7 +235,7 @@ pub fn pattern_figures(plots: &[Plot]) -> PatternFigures {
             add(
                 &mut nationalities,
                 &n.nationality.to_lowercase(),
-                &n.nationality,
+                &nationality_label(&n.nationality),
                 slug,
                 n.count,
             );
@@ -216,17 +249,35 @@ pub fn pattern_figures(plots: &[Plot]) -> PatternFigures {
             add(&mut handlers, c, &country::display(c), slug, 1);
         }
         for c in &p.international_connection.channels {
-            add(&mut channels, channel_key(*c), c.label(), slug, 1);
+            add(
+                &mut channels,
+                channel_key(*c),
+                &catalogue_label("channel", channel_key(*c), c.label()),
+                slug,
+                1,
+            );
         }
         let mut seen: Vec<TargetCategory> = Vec::new();
         for t in &p.targets {
             if !seen.contains(&t.category) {
                 seen.push(t.category);
-                add(&mut targets, target_key(t.category), t.category.label(), slug, 1);
+                add(
+                    &mut targets,
+                    target_key(t.category),
+                    &catalogue_label("target", target_key(t.category), t.category.label()),
+                    slug,
+                    1,
+                );
             }
         }
         let status = p.outcome.judicial_status;
-        add(&mut outcomes, status_key(status), status.label(), slug, 1);
+        add(
+            &mut outcomes,
+            status_key(status),
+            &catalogue_label("status", status_key(status), status.label()),
+            slug,
+            1,
+        );
         ages.extend(p.ages.iter().map(|a| (*a, p.slug.clone())));
     }
     ages.sort();

@@ -41,14 +41,16 @@ impl Level {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Leadership => "Leadership",
-            Level::Directorate => "Directorate",
-            Level::Office => "Regional office (maktab)",
-            Level::Province => "Province (wilaya)",
-            Level::Area => "Area without a province",
-        }
+    /// The level's name in the language of the page being rendered.
+    pub fn label(self) -> String {
+        let id = match self {
+            Level::Leadership => "analysis-level-leadership",
+            Level::Directorate => "analysis-level-directorate",
+            Level::Office => "analysis-level-office",
+            Level::Province => "analysis-level-province",
+            Level::Area => "analysis-level-area",
+        };
+        crate::i18n::current().t(id)
     }
 }
 

@@ -5,6 +5,7 @@ mod analytic;
 mod api;
 mod binary;
 mod content;
+mod de_analysis;
 mod de_plots;
 mod errors;
 mod evidence;

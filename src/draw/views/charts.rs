@@ -223,7 +223,7 @@ pub fn dots(id: &str, title: &str, desc: &str, ages: &[(u32, String, Option<Stri
         y: num(14.0),
         anchor: "end",
         class: "note",
-        content: "under 21".into(),
+        content: crate::i18n::current().t("analysis-chart-under-21"),
     });
     let mut stacked: Vec<(u32, usize)> = Vec::new();
     for (age, plot_title, href) in ages {
@@ -243,7 +243,10 @@ pub fn dots(id: &str, title: &str, desc: &str, ages: &[(u32, String, Option<Stri
             r: "6".into(),
             class: "dot",
             href: href.clone(),
-            title: format!("Age {age}: {plot_title}"),
+            title: crate::i18n::current().message(
+                "analysis-chart-age",
+                &[("age", (*age).into()), ("plot", plot_title.as_str().into())],
+            ),
         });
     }
     c.lines.push(Line {
@@ -258,7 +261,7 @@ pub fn dots(id: &str, title: &str, desc: &str, ages: &[(u32, String, Option<Stri
         y: num(base + 34.0),
         anchor: "end",
         class: "tick",
-        content: "age in years".into(),
+        content: crate::i18n::current().t("analysis-chart-age-axis"),
     });
     c
 }

@@ -276,11 +276,11 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
         .filter(|c| visible(&c.bbox))
         .map(|c| {
             let (class, role) = if location_countries.contains(&c.iso.as_str()) {
-                ("country plot-country", "plot location")
+                ("country plot-country", site.t("analysis-map-plot-location"))
             } else if handler_countries.contains(&c.iso.as_str()) {
-                ("country handler-country", "handlers based here")
+                ("country handler-country", site.t("analysis-map-handlers-here"))
             } else {
-                ("country", "")
+                ("country", String::new())
             };
             let title = if role.is_empty() {
                 c.name.clone()
@@ -297,9 +297,9 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
 
     let mut view = MapView {
         title: match only {
-            Some(p) => format!("Locator map: {}", p.place_label),
-            None if matches!(focus, Focus::Detail) => "Detail: the plots' places in Germany and its neighbours".into(),
-            None => "Map of the ISKP-linked plots in Europe and where they were guided from".into(),
+            Some(p) => site.t1("analysis-map-locator", "place", p.place_label.as_str()),
+            None if matches!(focus, Focus::Detail) => site.t("analysis-map-detail-title"),
+            None => site.t("analysis-map-svg-title"),
         },
         desc: String::new(),
         view_box: format!("0 0 {} {}", num(pw), num(ph)),
@@ -340,15 +340,22 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
             }
             placed.push((x, y));
             let kind = match l.kind {
-                PlaceKind::City => "",
-                PlaceKind::Region => " (region, approximate centre)",
-                PlaceKind::Country => " (country, approximate centre)",
+                PlaceKind::City => String::new(),
+                PlaceKind::Region => format!(" ({})", site.t("analysis-map-region-centre")),
+                PlaceKind::Country => format!(" ({})", site.t("analysis-map-country-centre")),
             };
             view.plots.push(Marker {
                 x: num(x),
                 y: num(y),
                 href: Some(site.url(&p.path())),
-                title: format!("{}{kind}: {} plot, {}", l.place, p.date, p.place_label),
+                title: crate::i18n::current().message(
+                    "analysis-map-plot-marker",
+                    &[
+                        ("place", format!("{}{kind}", l.place).into()),
+                        ("date", p.date.to_string().into()),
+                        ("label", p.place_label.as_str().into()),
+                    ],
+                ),
                 number: numbered.then_some(i + 1),
                 nx: num(x),
                 ny: num(y + 3.6),
@@ -364,10 +371,7 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
     }
 
     if matches!(focus, Focus::Detail) {
-        view.desc = format!(
-            "{} plot places, numbered as on the map above and named, each linked to its plot.",
-            view.plots.len()
-        );
+        view.desc = site.t1("analysis-map-detail-desc", "count", view.plots.len());
         return view;
     }
     // Handler countries and the lines to the plots they guided.
@@ -404,7 +408,7 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
                     "{} → {} ({})",
                     country::display(&h.country),
                     p.place_label,
-                    h.certainty.label()
+                    crate::model::figures::certainty_label(h.certainty)
                 ),
             });
         }
@@ -415,9 +419,10 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
                 x: num(x),
                 y: num(y),
                 href: Some(site.url(&format!("/plots?handler={iso}"))),
-                title: format!(
-                    "{}: handlers of ISKP-linked plots based here (country, not a located city)",
-                    country::display(iso)
+                title: site.t1(
+                    "analysis-map-handler-marker",
+                    "country",
+                    country::display(iso).to_string(),
                 ),
                 number: None,
                 nx: String::new(),
@@ -438,7 +443,11 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
                 x: num(x),
                 y: num(y),
                 href: None,
-                title: format!("{}: a cell member arrested here", country::display(iso)),
+                title: site.t1(
+                    "analysis-map-arrest-marker",
+                    "country",
+                    country::display(iso).to_string(),
+                ),
                 number: None,
                 nx: String::new(),
                 ny: String::new(),
@@ -452,11 +461,13 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
             });
         }
     }
-    view.desc = format!(
-        "{} plot places marked by circles linked to their pages; {} handler countries marked by triangles, with lines to the plots they guided, dashed where the report hedges; {} arrests abroad marked by squares.",
-        view.plots.len(),
-        view.handlers.len(),
-        view.arrests.len()
+    view.desc = crate::i18n::current().message(
+        "analysis-map-desc",
+        &[
+            ("plots", view.plots.len().into()),
+            ("handlers", view.handlers.len().into()),
+            ("arrests", view.arrests.len().into()),
+        ],
     );
     view
 }

@@ -14,11 +14,11 @@ const WIDTH: f64 = 1100.0;
 const ROW: f64 = 38.0;
 const TOP: f64 = 50.0;
 const COLUMNS: [(&str, f64); 5] = [
-    ("Nationality", 80.0),
-    ("Plot", 320.0),
-    ("Handler countries", 560.0),
-    ("IS unit", 770.0),
-    ("Regional office", 980.0),
+    ("analysis-column-nationality", 80.0),
+    ("analysis-column-plot", 320.0),
+    ("analysis-column-handler", 560.0),
+    ("analysis-column-unit", 770.0),
+    ("analysis-column-office", 980.0),
 ];
 /// Average width of a character of the node labels (11.5 px sans-serif), generous so labels fit.
 const CHAR_W: f64 = 7.0;
@@ -101,20 +101,25 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                 &mut nodes,
                 key.clone(),
                 0,
-                n.nationality.clone(),
+                crate::model::figures::nationality_label(&n.nationality),
                 site.url(&format!("/plots?{q}")),
             );
             edges.push((
                 key,
                 pk.clone(),
                 false,
-                format!("{} {}: {}", n.count, n.nationality, p.title()),
+                format!(
+                    "{} {}: {}",
+                    n.count,
+                    crate::model::figures::nationality_label(&n.nationality),
+                    p.title()
+                ),
             ));
         }
         for h in &p.international_connection.handlers {
             let key = format!("handler:{}", h.country);
             let label = if h.country == "unknown" {
-                "Unknown".to_string()
+                site.t("analysis-network-unknown")
             } else {
                 country::display(&h.country).to_string()
             };
@@ -129,7 +134,13 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                 pk.clone(),
                 key,
                 hedged(h.certainty),
-                format!("{}: handlers, {} ({})", p.title(), label, h.certainty.label()),
+                site.t2(
+                    "analysis-edge-handlers",
+                    "plot",
+                    p.title(),
+                    "country",
+                    format!("{label} ({})", crate::model::figures::certainty_label(h.certainty)),
+                ),
             ));
         }
         for (node, link) in data.org.links_for(&p.slug) {
@@ -151,7 +162,17 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                 pk.clone(),
                 key,
                 hedged(link.certainty),
-                format!("{} involves {} ({})", p.title(), node.name, link.certainty.label()),
+                site.t2(
+                    "analysis-edge-involves",
+                    "plot",
+                    p.title(),
+                    "unit",
+                    format!(
+                        "{} ({})",
+                        node.name,
+                        crate::model::figures::certainty_label(link.certainty)
+                    ),
+                ),
             ));
             let office = data
                 .org
@@ -171,7 +192,13 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                     format!("unit:{}", node.id),
                     ok,
                     false,
-                    format!("{} sits under {}", node.name, office.name),
+                    site.t2(
+                        "analysis-edge-under",
+                        "unit",
+                        node.name.as_str(),
+                        "office",
+                        office.name.as_str(),
+                    ),
                 );
                 if !edges.iter().any(|e| e.0 == edge.0 && e.1 == edge.1) {
                     edges.push(edge);
@@ -238,7 +265,7 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                 column: n.column,
                 label: n.label.clone(),
                 href: n.href.clone(),
-                title: format!("{}: {}", COLUMNS[n.column].0, n.label),
+                title: format!("{}: {}", site.t(COLUMNS[n.column].0), n.label),
                 x: num(x - w / 2.0),
                 y: num(y - 12.0),
                 w: num(w),
@@ -283,12 +310,8 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
         })
         .collect();
     Network {
-        title: "Network of the plots: nationalities, handlers and the IS organisation".into(),
-        desc: format!(
-            "{} nodes in five columns joined by {} links. Dashed links are ones the report hedges (reported, presumed or suspected). Every node links to its page or to the plots filtered by it.",
-            views.len(),
-            edges.len()
-        ),
+        title: site.t("analysis-network-svg-title"),
+        desc: site.t2("analysis-network-svg-desc", "nodes", views.len(), "links", edges.len()),
         width: WIDTH as u32,
         height: height.ceil() as u32,
         headers: COLUMNS
@@ -298,7 +321,7 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                 y: num(24.0),
                 anchor: "middle",
                 class: "column",
-                content: (*label).to_string(),
+                content: site.t(label),
             })
             .collect(),
         rules: Vec::new(),

@@ -48,15 +48,17 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
     let mut t = Chart {
         id: "timeline".into(),
         kind: "timeline",
-        title: format!("Timeline of ISKP and its plots in Europe, {FIRST_YEAR}–{LAST_YEAR}"),
-        desc: format!(
-            "Above the axis, {} numbered events of the Islamic State's organisation from the report's chronology; below it, the {} plots by month, each linked to its page; the June 2024 Europol operation and the plot-free first half of 2025 are marked.",
+        title: site.t2("analysis-timeline-svg-title", "from", FIRST_YEAR, "to", LAST_YEAR),
+        desc: site.t2(
+            "analysis-timeline-svg-desc",
+            "events",
             data.org
                 .chronology
                 .iter()
                 .filter(|e| e.date.year() >= FIRST_YEAR)
                 .count(),
-            data.plots.len()
+            "plots",
+            data.plots.len(),
         ),
         width: WIDTH as u32,
         height: 330,
@@ -72,14 +74,14 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
         h: num(290.0),
         class: "lull",
         href: Some(site.url("/method#lull")),
-        title: "First half of 2025: no known ISKP-linked plot in Europe".into(),
+        title: site.t("analysis-lull-title"),
     });
     t.texts.push(Text {
         x: num(l1 + 4.0),
         y: num(34.0),
         anchor: "start",
         class: "note",
-        content: "2025 lull".into(),
+        content: site.t("analysis-lull-label"),
     });
     // Axis with a tick per year.
     t.lines.push(Line {
@@ -197,7 +199,13 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
             r: "7".into(),
             class: "plot",
             href: Some(site.url(&p.path())),
-            title: format!("{}: foiled plot, {}", p.date, p.place_label),
+            title: site.t2(
+                "analysis-foiled-plot",
+                "date",
+                p.date.to_string(),
+                "place",
+                p.place_label.as_str(),
+            ),
         });
         let text = format!("{label} ({})", p.date);
         let text_w = 6.6 * text.chars().count() as f64;
