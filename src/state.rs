@@ -42,13 +42,25 @@ impl Editions {
     ) -> Result<Editions, StartError> {
         let geo = Arc::new(Geo::embedded().map_err(StartError::Geo)?);
         let archive = Arc::new(Archive::embedded());
+        // Each edition's search index also holds the other editions' words for the same documents.
+        let indexes: Vec<Index> = {
+            let all: Vec<&Dataset> = datasets.iter().collect();
+            datasets.iter().map(|d| Index::build_editions(d, &all)).collect()
+        };
         let datasets: Vec<Arc<Dataset>> = datasets.into_iter().map(Arc::new).collect();
         let source = datasets.first().cloned();
         let editions = datasets
             .into_iter()
-            .map(|data| {
-                let mut state =
-                    AppState::with_shared(data, base.clone(), public_url.clone(), geo.clone(), archive.clone());
+            .zip(indexes)
+            .map(|(data, search)| {
+                let mut state = AppState::with_index(
+                    data,
+                    search,
+                    base.clone(),
+                    public_url.clone(),
+                    geo.clone(),
+                    archive.clone(),
+                );
                 if let Some(source) = &source {
                     state.source_data = source.clone();
                 }
@@ -144,9 +156,21 @@ impl AppState {
         geo: Arc<Geo>,
         archive: Arc<Archive>,
     ) -> AppState {
+        let search = Index::build(&data);
+        AppState::with_index(data, search, base, public_url, geo, archive)
+    }
+
+    /// As [`AppState::with_shared`], with the search index built already (see [`Editions::new`]).
+    fn with_index(
+        data: Arc<Dataset>,
+        search: Index,
+        base: String,
+        public_url: Option<String>,
+        geo: Arc<Geo>,
+        archive: Arc<Archive>,
+    ) -> AppState {
         let site =
             Site::new(base, public_url, data.meta.version.clone(), data.meta.report.clone()).in_language(data.language);
-        let search = Index::build(&data);
         let cache = PageCache::new(cacheable_paths(&data, &site));
         AppState {
             source_data: data.clone(),

@@ -1,9 +1,22 @@
 //! Text folding for sorting and search: lower case without diacritics, so "Köln", "KÖLN" and
-//! "koln" compare equal and "Şenyurt" sorts with S. [`fold_mapped`] also keeps, for every byte of
+//! "Koeln" compare equal and "Şenyurt" sorts with S. German umlauts and ß fold to their
+//! transliterations (ä → ae, ö → oe, ü → ue, ß → ss), as German readers type them without a German
+//! keyboard; search also accepts the plain vowel ("Koln", see `explore::search`). [`fold_mapped`] also keeps, for every byte of
 //! the folded text, the byte of the original it came from, so matches can be highlighted in place.
 
-/// The folded form of one character (most stay one character; "ß" becomes "ss").
+/// The folded form of one character (most stay one character; "ß" becomes "ss", "ä" "ae").
 fn fold_char(c: char, out: &mut String) {
+    let two = match c {
+        'ä' | 'Ä' => Some("ae"),
+        'ö' | 'Ö' => Some("oe"),
+        'ü' | 'Ü' => Some("ue"),
+        'ß' | 'ẞ' => Some("ss"),
+        _ => None,
+    };
+    if let Some(two) = two {
+        out.push_str(two);
+        return;
+    }
     let base = match c {
         'à'..='å' | 'À'..='Å' | 'ā' | 'ă' | 'ą' => 'a',
         'ç' | 'Ç' | 'ć' | 'č' | 'Č' => 'c',
@@ -17,10 +30,6 @@ fn fold_char(c: char, out: &mut String) {
         'ž' | 'Ž' | 'ź' | 'ż' => 'z',
         'ğ' | 'Ğ' => 'g',
         'ł' | 'Ł' => 'l',
-        'ß' => {
-            out.push_str("ss");
-            return;
-        }
         // Typographic apostrophes and dashes fold to their plain forms.
         '\u{2019}' | '\u{2018}' => '\'',
         '\u{2013}' | '\u{2014}' => '-',
@@ -59,7 +68,11 @@ mod tests {
 
     #[test]
     fn folds_case_and_accents() {
-        assert_eq!(fold("Köln KÖLN Şenyurt Straße Évry"), "koln koln senyurt strasse evry");
+        assert_eq!(
+            fold("Köln KÖLN Şenyurt Straße Évry"),
+            "koeln koeln senyurt strasse evry"
+        );
+        assert_eq!(fold("München Bärte Ünal"), "muenchen baerte uenal");
         assert_eq!(fold("St. Stephen\u{2019}s"), "st. stephen's");
     }
 
@@ -67,10 +80,10 @@ mod tests {
     fn the_map_points_back_into_the_original() {
         let s = "Kö ß!";
         let (folded, map) = fold_mapped(s);
-        assert_eq!(folded, "ko ss!");
+        assert_eq!(folded, "koe ss!");
         assert_eq!(map.len(), folded.len());
-        // "o" came from "ö" (byte 1), both "s" from "ß" (byte 4).
-        assert_eq!((map[1], map[3], map[4]), (1, 4, 4));
-        assert_eq!(&s[map[5]..], "!");
+        // "oe" came from "ö" (byte 1), both "s" from "ß" (byte 4).
+        assert_eq!((map[1], map[2], map[4], map[5]), (1, 1, 4, 4));
+        assert_eq!(&s[map[6]..], "!");
     }
 }

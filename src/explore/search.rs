@@ -5,6 +5,16 @@
 //! original words. A query term matches at the start of a word ("tajik" finds "Tajikistan"; "ran"
 //! does not find "Iran"); every term must match. Readers' spellings are mapped to the atlas's
 //! (Köln → Cologne, ISIS-K → ISKP, NRW → North Rhine-Westphalia).
+//!
+//! Every document is also indexed in the other editions' words (its German translation in the
+//! English edition and the other way round), so German and English queries work in both. Beyond
+//! word starts, a query word matches by its light stem (German plural and case endings: "Tschetschenen"
+//! finds "tschetschenisch"), with an umlaut written as the plain vowel ("Koln" finds "Köln", folded
+//! "koeln"), and as a compound the text has in parts ("Militärbasen": "Militär…" and "bases"). A word
+//! the index does not know at all is corrected to the nearest word of its vocabulary (restricted
+//! Damerau-Levenshtein, one edit for 4–7 letters, two above), and the page offers "did you mean".
+
+use std::collections::{BTreeMap, HashSet};
 
 use crate::model::Dataset;
 use crate::text::{fold, fold_mapped};
@@ -49,15 +59,25 @@ impl Kind {
         Kind::Source,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Plot => "Plots",
-            Kind::Organisation => "Organisation",
-            Kind::Pattern => "Patterns and policy",
-            Kind::Method => "Method and data notes",
-            Kind::Source => "Sources",
-        }
+    /// The group's heading, in the language of the page being rendered.
+    pub fn label(self) -> String {
+        let id = match self {
+            Kind::Plot => "search-kind-plot",
+            Kind::Organisation => "search-kind-organisation",
+            Kind::Pattern => "search-kind-pattern",
+            Kind::Method => "search-kind-method",
+            Kind::Source => "search-kind-source",
+        };
+        crate::i18n::current().t(id)
     }
+}
+
+/// One text of a document: the edition's own, or another edition's translation of it.
+#[derive(Debug)]
+struct Field {
+    text: String,
+    folded: String,
+    map: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -66,10 +86,22 @@ struct Doc {
     title: String,
     /// Path without the base path, with an anchor where the document is part of a page.
     path: String,
-    text: String,
-    folded: String,
-    map: Vec<usize>,
+    /// The edition's own text first, then the other editions' (so German words find an English
+    /// page and English words a German one; the snippet comes from the first text that matches).
+    fields: Vec<Field>,
+    /// Every edition's title, folded.
     folded_title: String,
+}
+
+/// A word of the index's vocabulary, for corrections ("did you mean").
+#[derive(Debug)]
+struct Word {
+    folded: String,
+    chars: Vec<char>,
+    /// As the text writes it (capitalised where any occurrence is).
+    shown: String,
+    /// How many documents use it.
+    docs: usize,
 }
 
 /// A run of snippet text; `mark` runs matched the query.
@@ -88,9 +120,26 @@ pub struct Hit {
     score: usize,
 }
 
+/// What a search found, and the corrected query where a word had to be corrected to find it.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub hits: Vec<Hit>,
+    /// The query with its misspelt words replaced ("Bremerhafen" → "Bremerhaven").
+    pub suggestion: Option<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct Index {
     docs: Vec<Doc>,
+    /// Sorted by the folded word.
+    vocab: Vec<Word>,
+}
+
+/// One query word: a document matches it when any of its forms starts a word there. The first
+/// form is the word as typed (or corrected); the others are its stem and spellings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Term {
+    forms: Vec<String>,
 }
 
 /// Folded, with hyphens as spaces so "Rhine-Westphalia" and "Rhine Westphalia" meet.
@@ -103,21 +152,106 @@ fn normalise(s: &str) -> (String, Vec<usize>) {
 pub fn terms(query: &str) -> Vec<String> {
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
     let mut out: Vec<String> = Vec::new();
-    for raw in fold(&query).split_whitespace() {
-        let token = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if token.is_empty() {
-            continue;
-        }
-        let term = ALIASES
-            .iter()
-            .find(|(from, _)| *from == token)
-            .map_or(token, |(_, to)| *to);
-        let term = term.replace('-', " ");
-        if !out.contains(&term) {
+    for raw in query.split_whitespace() {
+        if let Some(term) = term_of(raw)
+            && !out.contains(&term)
+        {
             out.push(term);
         }
     }
     out
+}
+
+/// One whitespace-separated word of a query, folded, trimmed of punctuation, aliases applied.
+fn term_of(raw: &str) -> Option<String> {
+    let folded = fold(raw);
+    let token = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    if token.is_empty() {
+        return None;
+    }
+    let term = ALIASES
+        .iter()
+        .find(|(from, _)| *from == token)
+        .map_or(token, |(_, to)| *to);
+    Some(term.replace('-', " "))
+}
+
+/// German plural and case endings (and the English plural), longest first.
+const ENDINGS: [&str; 7] = ["ern", "en", "er", "es", "e", "n", "s"];
+
+/// A light stem: `word` without one inflection ending, keeping at least `min` letters, so that
+/// "Tschetschenen" meets "tschetschenisch", "Kirgise" "kirgisisch" and "Polizisten" "Polizist".
+fn stem(word: &str, min: usize) -> &str {
+    ENDINGS
+        .iter()
+        .find_map(|e| word.strip_suffix(e).filter(|s| s.chars().count() >= min))
+        .unwrap_or(word)
+}
+
+/// Stems of a query word keep five letters (shorter ones meet unrelated words: "Berin" is no
+/// "Bericht"); the second part of a compound may keep four ("-basen": "bases").
+const STEM_MIN: usize = 5;
+const STEM_MIN_IN_COMPOUND: usize = 4;
+
+/// What may follow a stem in a word of the text for the stem to count: the endings, and the
+/// adjective and country endings of nationalities ("kirgis" + "isch", "tschetschen" + "ien").
+const INFLECTED: [&str; 17] = [
+    "", "e", "en", "er", "ern", "es", "n", "s", "isch", "ische", "ischen", "ischer", "isches", "in", "innen", "ien",
+    "istan",
+];
+
+/// "koln" → "koeln": the word with "e" after some of its a/o/u, for readers who write an umlaut as
+/// the plain vowel (the index folds "ö" to "oe"). At most 16 spellings.
+fn umlaut_spellings(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let spots: Vec<usize> = (0..chars.len())
+        .filter(|&i| matches!(chars[i], 'a' | 'o' | 'u') && chars.get(i + 1) != Some(&'e'))
+        .take(4)
+        .collect();
+    (1..1u32 << spots.len())
+        .map(|mask| {
+            let mut out = String::with_capacity(word.len() + 4);
+            for (i, c) in chars.iter().enumerate() {
+                out.push(*c);
+                if let Some(k) = spots.iter().position(|&s| s == i)
+                    && mask & (1 << k) != 0
+                {
+                    out.push('e');
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// The largest edit distance a correction may have: one for words of 4–7 letters, two above.
+fn max_distance(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// For each prefix `w[..i]` (i ≤ `w.len()`), its optimal-string-alignment (restricted
+/// Damerau-Levenshtein) distance to `t`: the last column of the table.
+fn prefix_distances(t: &[char], w: &[char]) -> Vec<usize> {
+    let n = t.len();
+    let mut rows: Vec<Vec<usize>> = Vec::with_capacity(w.len() + 1);
+    rows.push((0..=n).collect());
+    for i in 1..=w.len() {
+        let mut row = vec![i; n + 1];
+        for j in 1..=n {
+            let cost = usize::from(w[i - 1] != t[j - 1]);
+            let mut d = (rows[i - 1][j] + 1).min(row[j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && w[i - 1] == t[j - 2] && w[i - 2] == t[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            row[j] = d;
+        }
+        rows.push(row);
+    }
+    rows.iter().map(|r| r[n]).collect()
 }
 
 /// Byte offsets in `hay` where `term` starts a word.
@@ -128,131 +262,362 @@ fn word_starts(hay: &str, term: &str) -> Vec<usize> {
         .collect()
 }
 
-impl Index {
-    pub fn build(data: &Dataset) -> Index {
-        let mut idx = Index::default();
-        for p in &data.plots {
-            let t = &p.table1;
-            let mut text = vec![
-                p.summary.text(),
-                t.location.clone(),
-                t.target.clone(),
-                t.outcome.clone(),
-            ];
+/// How a correction candidate ranks, least first: edits, a word start rather than a whole word,
+/// length difference, and (reversed) how many documents use the word.
+type Rank = (usize, bool, usize, std::cmp::Reverse<usize>);
+
+/// A document's title and text, as the index takes them from one edition.
+type Source = (Kind, String, String, String);
+
+/// Every searchable document of `data`, in the same order for every edition.
+fn documents(data: &Dataset) -> Vec<Source> {
+    let lang = data.language;
+    let mut out: Vec<Source> = Vec::new();
+    for p in &data.plots {
+        let t = &p.table1;
+        let mut text = vec![
+            p.summary.text(),
+            t.location.clone(),
+            t.target.clone(),
+            t.outcome.clone(),
+        ];
+        text.extend([
+            t.international_connection.clone(),
+            t.nationality.clone(),
+            t.weapons_and_preparation.clone(),
+        ]);
+        text.extend(p.data_notes.iter().map(|n| n.note.text()));
+        text.extend(p.events.iter().map(|e| e.label.text()));
+        // The edition's own names of the plot's places, targets and countries.
+        if let Some(tr) = &p.table1_translation {
             text.extend([
-                t.international_connection.clone(),
-                t.nationality.clone(),
-                t.weapons_and_preparation.clone(),
+                tr.location.clone(),
+                tr.target.clone(),
+                tr.outcome.clone(),
+                tr.international_connection.clone(),
+                tr.nationality.clone(),
+                tr.weapons_and_preparation.clone(),
             ]);
-            text.extend(p.data_notes.iter().map(|n| n.note.text()));
-            text.extend(p.events.iter().map(|e| e.label.text()));
-            idx.add(Kind::Plot, p.title(), p.path(), &text.join(" "));
         }
-        for n in &data.org.nodes {
-            let mut text = vec![n.also_known_as.join(", "), n.summary.text()];
-            text.extend(n.facts.iter().map(|f| format!("{}: {}", f.label, f.value)));
-            text.extend(n.plots.iter().map(|l| l.link.text()));
-            idx.add(
-                Kind::Organisation,
-                n.name.clone(),
-                format!("/offices#{}", n.id),
-                &text.join(" "),
-            );
-        }
-        let a = &data.analysis;
-        for p in &a.patterns {
-            let mut text = vec![p.summary.text()];
-            text.extend(p.context.iter().map(|c| format!("{}: {}", c.title, c.text)));
-            idx.add(
-                Kind::Pattern,
-                p.title.clone(),
-                format!("/patterns#{}", p.id),
-                &text.join(" "),
-            );
-        }
-        let prop = &a.propaganda;
-        let points: Vec<String> = prop.points.iter().map(|p| p.text()).collect();
-        let text = format!("{} {}", prop.summary, points.join(" "));
-        idx.add(
+        text.push(p.place_label.clone());
+        text.extend(p.locations.iter().map(|l| l.place.clone()));
+        text.extend(p.targets.iter().map(|t| t.label.clone()));
+        text.extend(
+            p.countries
+                .iter()
+                .filter(|c| crate::model::country::name(c).is_some())
+                .map(|c| lang.t(&format!("country-{c}"))),
+        );
+        out.push((Kind::Plot, p.title(), p.path(), text.join(" ")));
+    }
+    for n in &data.org.nodes {
+        let mut text = vec![n.also_known_as.join(", "), n.summary.text()];
+        text.extend(n.facts.iter().map(|f| format!("{}: {}", f.label, f.value)));
+        text.extend(n.plots.iter().map(|l| l.link.text()));
+        out.push((
+            Kind::Organisation,
+            n.name.clone(),
+            format!("/offices#{}", n.id),
+            text.join(" "),
+        ));
+    }
+    let a = &data.analysis;
+    for p in &a.patterns {
+        let mut text = vec![p.summary.text()];
+        text.extend(p.context.iter().map(|c| format!("{}: {}", c.title, c.text)));
+        out.push((
             Kind::Pattern,
-            "ISKP's multilingual propaganda".into(),
-            "/patterns#propaganda".into(),
-            &text,
-        );
-        for d in &a.policy {
-            idx.add(
-                Kind::Pattern,
-                format!("Policy: {}", d.title),
-                format!("/patterns#policy-{}", d.id),
-                &d.summary.text(),
-            );
-        }
-        let m = &a.method;
-        for d in &m.definitions {
-            idx.add(
-                Kind::Method,
-                format!("Definition: {}", d.term),
-                "/method#definitions".into(),
-                &d.text.text(),
-            );
-        }
-        let selection = [m.inclusion.text(), m.list_building.text()];
-        idx.add(
+            p.title.clone(),
+            format!("/patterns#{}", p.id),
+            text.join(" "),
+        ));
+    }
+    let prop = &a.propaganda;
+    let points: Vec<String> = prop.points.iter().map(|p| p.text()).collect();
+    out.push((
+        Kind::Pattern,
+        "ISKP's multilingual propaganda".into(),
+        "/patterns#propaganda".into(),
+        format!("{} {}", prop.summary, points.join(" ")),
+    ));
+    for d in &a.policy {
+        out.push((
+            Kind::Pattern,
+            format!("Policy: {}", d.title),
+            format!("/patterns#policy-{}", d.id),
+            d.summary.text(),
+        ));
+    }
+    let m = &a.method;
+    for d in &m.definitions {
+        out.push((
             Kind::Method,
-            "Which plots are included".into(),
-            "/method#selection".into(),
-            &selection.join(" "),
-        );
-        for e in &m.excluded {
-            idx.add(
-                Kind::Method,
-                format!("Left out: {}", e.case),
-                "/method#excluded".into(),
-                &e.why.text(),
-            );
-        }
-        idx.add(
+            format!("Definition: {}", d.term),
+            "/method#definitions".into(),
+            d.text.text(),
+        ));
+    }
+    let selection = [m.inclusion.text(), m.list_building.text()];
+    out.push((
+        Kind::Method,
+        "Which plots are included".into(),
+        "/method#selection".into(),
+        selection.join(" "),
+    ));
+    for e in &m.excluded {
+        out.push((
             Kind::Method,
-            "The 2025 lull".into(),
-            "/method#lull".into(),
-            &m.lull.text(),
-        );
-        for n in &a.report_notes {
-            idx.add(
-                Kind::Method,
-                format!("Data note: {}", n.topic),
-                format!("/method#report-note-{}", n.id),
-                &n.note.text(),
-            );
+            format!("Left out: {}", e.case),
+            "/method#excluded".into(),
+            e.why.text(),
+        ));
+    }
+    out.push((
+        Kind::Method,
+        "The 2025 lull".into(),
+        "/method#lull".into(),
+        m.lull.text(),
+    ));
+    for n in &a.report_notes {
+        out.push((
+            Kind::Method,
+            format!("Data note: {}", n.topic),
+            format!("/method#report-note-{}", n.id),
+            n.note.text(),
+        ));
+    }
+    for s in &data.sources {
+        out.push((
+            Kind::Source,
+            s.title.clone(),
+            format!("/sources#{}", s.key),
+            s.reference.clone(),
+        ));
+    }
+    out
+}
+
+impl Index {
+    /// The index of one edition's documents, in its language only.
+    pub fn build(data: &Dataset) -> Index {
+        Index::build_editions(data, &[])
+    }
+
+    /// The index of `data`'s documents, each also searchable in the words of every other edition
+    /// in `all` (its translation, found at the same path), so either language finds it.
+    pub fn build_editions(data: &Dataset, all: &[&Dataset]) -> Index {
+        let mut idx = Index::default();
+        let others: Vec<Vec<Source>> = all
+            .iter()
+            .filter(|d| !std::ptr::eq(**d, data))
+            .map(|d| documents(d))
+            .collect();
+        for (i, (kind, title, path, text)) in documents(data).into_iter().enumerate() {
+            let mut folded_title = normalise(&title).0;
+            let mut fields = vec![field(text)];
+            for other in &others {
+                if let Some((_, t, p, text)) = other.get(i).filter(|o| o.2 == path) {
+                    debug_assert_eq!(p, &path);
+                    folded_title.push_str(" / ");
+                    folded_title.push_str(&normalise(t).0);
+                    fields.push(field(text.clone()));
+                }
+            }
+            idx.docs.push(Doc {
+                kind,
+                title,
+                path,
+                fields,
+                folded_title,
+            });
         }
-        for s in &data.sources {
-            idx.add(
-                Kind::Source,
-                s.title.clone(),
-                format!("/sources#{}", s.key),
-                &s.reference,
-            );
-        }
+        idx.vocab = vocabulary(&idx.docs);
         idx
     }
 
-    fn add(&mut self, kind: Kind, title: String, path: String, text: &str) {
-        let (folded, map) = normalise(text);
-        let folded_title = normalise(&title).0;
-        self.docs.push(Doc {
-            kind,
-            title,
-            path,
-            text: text.to_string(),
-            folded,
-            map,
-            folded_title,
-        });
+    /// Whether some word of the index starts with `prefix`.
+    fn known(&self, prefix: &str) -> bool {
+        let i = self.vocab.partition_point(|w| w.folded.as_str() < prefix);
+        self.vocab.get(i).is_some_and(|w| w.folded.starts_with(prefix))
     }
 
-    /// Every document matching all terms of `query`, best first within each kind, kinds in order.
+    /// Whether the text has a word that is `stem` with one of the [`INFLECTED`] endings.
+    fn inflects(&self, stem: &str) -> bool {
+        INFLECTED.iter().any(|e| {
+            let w = format!("{stem}{e}");
+            self.vocab.binary_search_by(|v| v.folded.as_str().cmp(&w)).is_ok()
+        })
+    }
+
+    /// The forms a folded alphabetic word matches in: itself, and its stem where the text
+    /// inflects that stem (so "Belien" does not reach "believe" through "belie").
+    fn forms_min(&self, word: &str, min: usize) -> Vec<String> {
+        let mut out = vec![word.to_string()];
+        let s = stem(word, min);
+        if s != word && self.inflects(s) {
+            out.push(s.to_string());
+        }
+        out
+    }
+
+    fn forms(&self, word: &str) -> Vec<String> {
+        self.forms_min(word, STEM_MIN)
+    }
+
+    fn known_any(&self, forms: &[String]) -> bool {
+        forms.iter().any(|f| self.known(f))
+    }
+
+    /// The nearest word (or word start) of the vocabulary to `word`, within [`max_distance`], as
+    /// (folded, as shown): fewest edits first, then whole words, then the commonest. The first
+    /// letter is kept (readers rarely get it wrong, and it keeps corrections from wandering).
+    fn correct(&self, word: &str) -> Option<(String, String)> {
+        let t: Vec<char> = word.chars().collect();
+        let k = max_distance(t.len());
+        if k == 0 || t.len() > 40 {
+            return None;
+        }
+        let first = t[0];
+        let lo = self.vocab.partition_point(|w| w.chars.first() < Some(&first));
+        let mut best: Option<(Rank, &Word, usize)> = None;
+        for w in self.vocab[lo..].iter().take_while(|w| w.chars.first() == Some(&first)) {
+            if w.chars.len() + k < t.len() {
+                continue;
+            }
+            let upto = w.chars.len().min(t.len() + k);
+            let dists = prefix_distances(&t, &w.chars[..upto]);
+            for (len, &d) in dists.iter().enumerate().skip(t.len().saturating_sub(k).max(3)) {
+                if d == 0 || d > k {
+                    continue;
+                }
+                let whole = len == w.chars.len();
+                let key = (d, !whole, len.abs_diff(t.len()), std::cmp::Reverse(w.docs));
+                if best.as_ref().is_none_or(|b| key < b.0) {
+                    best = Some((key, w, len));
+                }
+            }
+        }
+        let (_, w, len) = best?;
+        let folded: String = w.chars[..len].iter().collect();
+        let shown = if len == w.chars.len() {
+            w.shown.clone()
+        } else {
+            let (f, map) = fold_mapped(&w.shown);
+            let byte = f.char_indices().nth(len).map_or(f.len(), |(b, _)| b);
+            w.shown[..map.get(byte).copied().unwrap_or(w.shown.len())].to_string()
+        };
+        Some((folded, shown))
+    }
+
+    /// A compound the text writes in parts or in other words ("Militärbasen": "Militär…" and
+    /// "bases"): two known word starts of at least four letters that one document has together.
+    fn split_compound(&self, word: &str) -> Option<(String, String)> {
+        let cuts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        let n = cuts.len();
+        (4..n.saturating_sub(3)).rev().find_map(|c| {
+            let (a, b) = word.split_at(cuts[c]);
+            let (fa, fb) = (self.forms(a), self.forms_min(b, STEM_MIN_IN_COMPOUND));
+            let together = self.known_any(&fa)
+                && self.known_any(&fb)
+                && self
+                    .docs
+                    .iter()
+                    .any(|d| self.doc_matches(d, &fa) && self.doc_matches(d, &fb));
+            together.then(|| (a.to_string(), b.to_string()))
+        })
+    }
+
+    fn doc_matches(&self, d: &Doc, forms: &[String]) -> bool {
+        forms.iter().any(|f| {
+            !word_starts(&d.folded_title, f).is_empty()
+                || d.fields.iter().any(|x| !word_starts(&x.folded, f).is_empty())
+        })
+    }
+
+    /// The query's terms, and whether a word of it had to be corrected (then the corrected query).
+    /// With `correct` false, an unknown word stays as typed (and so matches nothing).
+    fn resolve(&self, query: &str, correct: bool) -> (Vec<Term>, Option<String>) {
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let mut out: Vec<Term> = Vec::new();
+        let mut shown: Vec<String> = Vec::new();
+        let mut corrected = false;
+        let push = |out: &mut Vec<Term>, t: Term| {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        };
+        for raw in query.split_whitespace() {
+            let Some(term) = term_of(raw) else { continue };
+            shown.push(raw.to_string());
+            if !term.chars().all(char::is_alphabetic) {
+                push(&mut out, Term { forms: vec![term] });
+                continue;
+            }
+            let mut fs = self.forms(&term);
+            if self.known_any(&fs) {
+                push(&mut out, Term { forms: fs });
+                continue;
+            }
+            let spellings: Vec<String> = umlaut_spellings(&term)
+                .into_iter()
+                .flat_map(|s| self.forms(&s))
+                .filter(|s| self.known(s))
+                .collect();
+            if !spellings.is_empty() {
+                fs.extend(spellings);
+                push(&mut out, Term { forms: fs });
+                continue;
+            }
+            let fix = if correct { self.correct(&term) } else { None };
+            let whole_word_fix = fix
+                .as_ref()
+                .is_some_and(|(f, _)| self.vocab.iter().any(|w| &w.folded == f));
+            if !whole_word_fix && let Some((a, b)) = self.split_compound(&term) {
+                push(&mut out, Term { forms: self.forms(&a) });
+                push(
+                    &mut out,
+                    Term {
+                        forms: self.forms_min(&b, STEM_MIN_IN_COMPOUND),
+                    },
+                );
+                continue;
+            }
+            match fix {
+                Some((folded, word)) => {
+                    corrected = true;
+                    if let Some(last) = shown.last_mut() {
+                        *last = word;
+                    }
+                    push(
+                        &mut out,
+                        Term {
+                            forms: self.forms(&folded),
+                        },
+                    );
+                }
+                None => push(&mut out, Term { forms: fs }),
+            }
+        }
+        (out, corrected.then(|| shown.join(" ")))
+    }
+
+    /// Every document matching all words of `query` (as typed, stemmed, or with an umlaut
+    /// written out), best first within each kind, kinds in order. No corrections: see [`Index::query`].
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let terms = terms(query);
+        self.hits(&self.resolve(query, false).0)
+    }
+
+    /// As [`Index::search`], but a word the index does not know is replaced by its nearest
+    /// known word ("Bremerhafen" → "Bremerhaven"), and the corrected query is given back.
+    pub fn query(&self, query: &str) -> Outcome {
+        let (terms, suggestion) = self.resolve(query, true);
+        Outcome {
+            hits: self.hits(&terms),
+            suggestion,
+        }
+    }
+
+    fn hits(&self, terms: &[Term]) -> Vec<Hit> {
         if terms.is_empty() {
             return Vec::new();
         }
@@ -261,19 +626,24 @@ impl Index {
             .iter()
             .filter_map(|d| {
                 let mut score = 0;
-                for t in &terms {
-                    let in_title = word_starts(&d.folded_title, t).len();
-                    let in_text = word_starts(&d.folded, t).len();
-                    if in_title + in_text == 0 {
+                for t in terms {
+                    let mut best = 0;
+                    for (i, f) in t.forms.iter().enumerate() {
+                        let in_title = word_starts(&d.folded_title, f).len();
+                        let in_text: usize = d.fields.iter().map(|x| word_starts(&x.folded, f).len()).sum();
+                        let weight = if i == 0 { 2 } else { 1 };
+                        best = best.max(weight * (5 * in_title + in_text.min(10)));
+                    }
+                    if best == 0 {
                         return None;
                     }
-                    score += 5 * in_title + in_text.min(10);
+                    score += best;
                 }
                 Some(Hit {
                     kind: d.kind,
                     title: d.title.clone(),
                     path: d.path.clone(),
-                    snippet: snippet(d, &terms),
+                    snippet: snippet(d, terms),
                     score,
                 })
             })
@@ -281,6 +651,44 @@ impl Index {
         hits.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.score.cmp(&a.score)));
         hits
     }
+}
+
+fn field(text: String) -> Field {
+    let (folded, map) = normalise(&text);
+    Field { text, folded, map }
+}
+
+/// Every word of the documents (three letters or more, letters only), with how many use it.
+fn vocabulary(docs: &[Doc]) -> Vec<Word> {
+    let mut words: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for d in docs {
+        let mut seen: HashSet<String> = HashSet::new();
+        let texts = std::iter::once(d.title.as_str()).chain(d.fields.iter().map(|f| f.text.as_str()));
+        for text in texts {
+            for w in text.split(|c: char| !c.is_alphabetic()) {
+                if w.chars().count() < 3 {
+                    continue;
+                }
+                let folded = fold(w);
+                let entry = words.entry(folded.clone()).or_insert_with(|| (w.to_string(), 0));
+                if entry.0.starts_with(char::is_lowercase) && w.starts_with(char::is_uppercase) {
+                    entry.0 = w.to_string();
+                }
+                if seen.insert(folded) {
+                    entry.1 += 1;
+                }
+            }
+        }
+    }
+    words
+        .into_iter()
+        .map(|(folded, (shown, docs))| Word {
+            chars: folded.chars().collect(),
+            folded,
+            shown,
+            docs,
+        })
+        .collect()
 }
 
 /// The start of a char boundary at or before `i` in `s`.
@@ -292,32 +700,47 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// A window of the original text around the first match, with every match in it marked.
-fn snippet(d: &Doc, terms: &[String]) -> Vec<Segment> {
+/// A window of the first text that matches, around its first match, with every match in it marked.
+fn snippet(d: &Doc, terms: &[Term]) -> Vec<Segment> {
     // Matches as (start, end) byte ranges in the original text.
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for t in terms {
-        for start in word_starts(&d.folded, t) {
-            let end = start + t.len();
-            let orig_start = d.map[start];
-            let orig_end = d.map.get(end).copied().unwrap_or(d.text.len());
-            ranges.push((orig_start, orig_end));
+    let mut best: Option<(&Field, Vec<(usize, usize)>)> = None;
+    for f in &d.fields {
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for t in terms.iter().flat_map(|t| t.forms.iter()) {
+            for start in word_starts(&f.folded, t) {
+                let end = start + t.len();
+                let orig_start = f.map[start];
+                let orig_end = f.map.get(end).copied().unwrap_or(f.text.len());
+                ranges.push((orig_start, orig_end));
+            }
+        }
+        if !ranges.is_empty() || best.is_none() {
+            let found = !ranges.is_empty();
+            best = Some((f, ranges));
+            if found {
+                break;
+            }
         }
     }
-    ranges.sort_unstable();
+    let Some((f, mut ranges)) = best else {
+        return Vec::new();
+    };
+    let text = &f.text;
+    // The longest match first where two start together (a word and its stem).
+    ranges.sort_unstable_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
     let first = ranges.first().map_or(0, |r| r.0);
-    let from = floor_boundary(&d.text, first.saturating_sub(SNIPPET_BEFORE));
-    let to = floor_boundary(&d.text, first + SNIPPET_AFTER);
+    let from = floor_boundary(text, first.saturating_sub(SNIPPET_BEFORE));
+    let to = floor_boundary(text, first + SNIPPET_AFTER);
     // Start and end on word boundaries so the snippet does not begin mid-word.
     let from = if from == 0 {
         0
     } else {
-        d.text[from..].find(' ').map_or(from, |i| from + i + 1)
+        text[from..].find(' ').map_or(from, |i| from + i + 1)
     };
-    let to = if to >= d.text.len() {
-        d.text.len()
+    let to = if to >= text.len() {
+        text.len()
     } else {
-        d.text[..to].rfind(' ').unwrap_or(to)
+        text[..to].rfind(' ').unwrap_or(to)
     };
     let mut out = Vec::new();
     if from > 0 {
@@ -333,23 +756,23 @@ fn snippet(d: &Doc, terms: &[String]) -> Vec<Segment> {
         }
         if s > at {
             out.push(Segment {
-                text: d.text[at..s].to_string(),
+                text: text[at..s].to_string(),
                 mark: false,
             });
         }
         out.push(Segment {
-            text: d.text[s..e].to_string(),
+            text: text[s..e].to_string(),
             mark: true,
         });
         at = e;
     }
     if at < to {
         out.push(Segment {
-            text: d.text[at..to].to_string(),
+            text: text[at..to].to_string(),
             mark: false,
         });
     }
-    if to < d.text.len() {
+    if to < text.len() {
         out.push(Segment {
             text: " …".into(),
             mark: false,
@@ -408,6 +831,35 @@ mod tests {
         // The segments rebuild a slice of the original text.
         let joined: String = hit.snippet.iter().map(|s| s.text.as_str()).collect();
         assert!(joined.contains("Şenyurt, Ahmet"));
+    }
+
+    #[test]
+    fn stems_spellings_and_distances() {
+        assert_eq!(stem("tschetschenen", STEM_MIN), "tschetschen");
+        assert_eq!(stem("kirgise", STEM_MIN), "kirgis");
+        assert_eq!(stem("gera", STEM_MIN), "gera");
+        assert!(umlaut_spellings("koln").contains(&"koeln".to_string()));
+        assert!(umlaut_spellings("osterreich").contains(&"oesterreich".to_string()));
+        let d = |a: &str, b: &str| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            prefix_distances(&a, &b)[b.len()]
+        };
+        assert_eq!(d("bremerhafen", "bremerhaven"), 1);
+        assert_eq!(d("weihnachtsmakrt", "weihnachtsmarkt"), 1, "a swap is one edit");
+        assert_eq!(d("gerra", "gera"), 1);
+        assert_eq!(d("tadjik", "tajik"), 1);
+        assert_eq!((max_distance(3), max_distance(7), max_distance(8)), (0, 1, 2));
+    }
+
+    #[test]
+    fn corrections_come_back_as_the_text_writes_them() {
+        let idx = index();
+        let out = idx.query("Strassbourg christmas");
+        assert_eq!(out.suggestion.as_deref(), Some("Strasbourg christmas"));
+        assert_eq!(out.hits[0].path, "/plots/2022-11-strasbourg");
+        assert!(idx.query("Strasbourg").suggestion.is_none());
+        // `search` never corrects.
+        assert!(idx.search("Strassbourg").is_empty());
     }
 
     #[test]

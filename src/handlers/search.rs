@@ -15,7 +15,7 @@ use crate::site::Site;
 use crate::state::AppState;
 
 pub struct Group {
-    pub label: &'static str,
+    pub label: String,
     pub hits: Vec<HitView>,
 }
 
@@ -33,6 +33,8 @@ pub struct SearchPage<'a> {
     pub total: usize,
     pub groups: Vec<Group>,
     pub truncated: bool,
+    /// The corrected query, where a word was not known and the results are the correction's.
+    pub suggestion: Option<String>,
 }
 
 /// Queries a reader might try first, shown when a search finds nothing.
@@ -49,7 +51,8 @@ impl<'a> SearchPage<'a> {
             .unwrap_or_default();
         let truncated = q.chars().count() > MAX_QUERY_CHARS;
         let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
-        let hits = state.search.search(&q);
+        let outcome = state.search.query(&q);
+        let (hits, suggestion) = (outcome.hits, outcome.suggestion);
         let total = hits.len();
         let groups = Kind::ALL
             .into_iter()
@@ -67,15 +70,15 @@ impl<'a> SearchPage<'a> {
             .filter(|g| !g.hits.is_empty())
             .collect();
         let title = if q.trim().is_empty() {
-            "Search".to_string()
+            site.t("search-page-title")
         } else {
-            format!("Search: {}", q.trim())
+            site.t1("search-page-title-query", "query", q.trim())
         };
         SearchPage {
             site,
             head: Head {
                 title,
-                description: "Search the plots, the IS organisation, the patterns, the method and the sources of the ISKP Plots Atlas.".into(),
+                description: site.t("search-description"),
                 path: if q.trim().is_empty() {
                     "/search".into()
                 } else {
@@ -90,6 +93,7 @@ impl<'a> SearchPage<'a> {
             total,
             groups,
             truncated,
+            suggestion,
         }
     }
 
@@ -98,6 +102,19 @@ impl<'a> SearchPage<'a> {
             .append_pair("q", q)
             .finish();
         self.site.url(&format!("/search?{qs}"))
+    }
+
+    /// "3 results." / "3 Ergebnisse."
+    pub fn count_text(&self) -> String {
+        self.site.t1("search-count", "count", self.total)
+    }
+
+    /// The link to the corrected search, where there is one.
+    pub fn suggestion_href(&self) -> String {
+        self.suggestion
+            .as_deref()
+            .map(|s| self.example_href(s))
+            .unwrap_or_default()
     }
 
     pub fn examples(&self) -> [&'static str; 5] {

@@ -16,6 +16,7 @@ mod hardening;
 mod helpers;
 mod home;
 mod plot_pages;
+mod search_de;
 mod share;
 mod versions;
 mod visuals;
