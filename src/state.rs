@@ -45,7 +45,11 @@ impl Editions {
         // Each edition's search index also holds the other editions' words for the same documents.
         let indexes: Vec<Index> = {
             let all: Vec<&Dataset> = datasets.iter().collect();
-            datasets.iter().map(|d| Index::build_editions(d, &all)).collect()
+            // Built in the edition's language, so its titles and labels are the edition's.
+            datasets
+                .iter()
+                .map(|d| crate::i18n::in_language(d.language, || Index::build_editions(d, &all)))
+                .collect()
         };
         let datasets: Vec<Arc<Dataset>> = datasets.into_iter().map(Arc::new).collect();
         let source = datasets.first().cloned();
@@ -156,7 +160,7 @@ impl AppState {
         geo: Arc<Geo>,
         archive: Arc<Archive>,
     ) -> AppState {
-        let search = Index::build(&data);
+        let search = crate::i18n::in_language(data.language, || Index::build(&data));
         AppState::with_index(data, search, base, public_url, geo, archive)
     }
 

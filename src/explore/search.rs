@@ -75,6 +75,8 @@ impl Kind {
 /// One text of a document: the edition's own, or another edition's translation of it.
 #[derive(Debug)]
 struct Field {
+    /// The language of the text (the snippet says so when it is not the page's).
+    lang: &'static str,
     text: String,
     folded: String,
     map: Vec<usize>,
@@ -117,6 +119,8 @@ pub struct Hit {
     pub title: String,
     pub path: String,
     pub snippet: Vec<Segment>,
+    /// The language of the snippet's text: another edition's where only its words matched.
+    pub snippet_lang: &'static str,
     score: usize,
 }
 
@@ -274,31 +278,20 @@ fn documents(data: &Dataset) -> Vec<Source> {
     let lang = data.language;
     let mut out: Vec<Source> = Vec::new();
     for p in &data.plots {
-        let t = &p.table1;
+        // Table 1's cells in the edition's language: the atlas's translation where it has one
+        // (the English cells are the English edition's, which every index also holds).
+        let t = p.table1_translation.as_ref().unwrap_or(&p.table1);
         let mut text = vec![
             p.summary.text(),
             t.location.clone(),
             t.target.clone(),
             t.outcome.clone(),
-        ];
-        text.extend([
             t.international_connection.clone(),
             t.nationality.clone(),
             t.weapons_and_preparation.clone(),
-        ]);
+        ];
         text.extend(p.data_notes.iter().map(|n| n.note.text()));
         text.extend(p.events.iter().map(|e| e.label.text()));
-        // The edition's own names of the plot's places, targets and countries.
-        if let Some(tr) = &p.table1_translation {
-            text.extend([
-                tr.location.clone(),
-                tr.target.clone(),
-                tr.outcome.clone(),
-                tr.international_connection.clone(),
-                tr.nationality.clone(),
-                tr.weapons_and_preparation.clone(),
-            ]);
-        }
         text.push(p.place_label.clone());
         text.extend(p.locations.iter().map(|l| l.place.clone()));
         text.extend(p.targets.iter().map(|t| t.label.clone()));
@@ -336,14 +329,14 @@ fn documents(data: &Dataset) -> Vec<Source> {
     let points: Vec<String> = prop.points.iter().map(|p| p.text()).collect();
     out.push((
         Kind::Pattern,
-        "ISKP's multilingual propaganda".into(),
+        tr("where-propaganda"),
         "/patterns#propaganda".into(),
         format!("{} {}", prop.summary, points.join(" ")),
     ));
     for d in &a.policy {
         out.push((
             Kind::Pattern,
-            format!("Policy: {}", d.title),
+            tr1("where-policy", &d.title),
             format!("/patterns#policy-{}", d.id),
             d.summary.text(),
         ));
@@ -352,7 +345,7 @@ fn documents(data: &Dataset) -> Vec<Source> {
     for d in &m.definitions {
         out.push((
             Kind::Method,
-            format!("Definition: {}", d.term),
+            tr1("where-definition", &d.term),
             "/method#definitions".into(),
             d.text.text(),
         ));
@@ -360,28 +353,23 @@ fn documents(data: &Dataset) -> Vec<Source> {
     let selection = [m.inclusion.text(), m.list_building.text()];
     out.push((
         Kind::Method,
-        "Which plots are included".into(),
+        tr("where-selection"),
         "/method#selection".into(),
         selection.join(" "),
     ));
     for e in &m.excluded {
         out.push((
             Kind::Method,
-            format!("Left out: {}", e.case),
+            tr1("where-left-out", &e.case),
             "/method#excluded".into(),
             e.why.text(),
         ));
     }
-    out.push((
-        Kind::Method,
-        "The 2025 lull".into(),
-        "/method#lull".into(),
-        m.lull.text(),
-    ));
+    out.push((Kind::Method, tr("where-lull"), "/method#lull".into(), m.lull.text()));
     for n in &a.report_notes {
         out.push((
             Kind::Method,
-            format!("Data note: {}", n.topic),
+            tr1("where-data-note", &n.topic),
             format!("/method#report-note-{}", n.id),
             n.note.text(),
         ));
@@ -407,20 +395,20 @@ impl Index {
     /// in `all` (its translation, found at the same path), so either language finds it.
     pub fn build_editions(data: &Dataset, all: &[&Dataset]) -> Index {
         let mut idx = Index::default();
-        let others: Vec<Vec<Source>> = all
+        let others: Vec<(Vec<Source>, &'static str)> = all
             .iter()
             .filter(|d| !std::ptr::eq(**d, data))
-            .map(|d| documents(d))
+            .map(|d| (documents(d), d.language.code))
             .collect();
         for (i, (kind, title, path, text)) in documents(data).into_iter().enumerate() {
             let mut folded_title = normalise(&title).0;
-            let mut fields = vec![field(text)];
-            for other in &others {
+            let mut fields = vec![field(text, data.language.code)];
+            for (other, lang) in &others {
                 if let Some((_, t, p, text)) = other.get(i).filter(|o| o.2 == path) {
                     debug_assert_eq!(p, &path);
                     folded_title.push_str(" / ");
                     folded_title.push_str(&normalise(t).0);
-                    fields.push(field(text.clone()));
+                    fields.push(field(text.clone(), lang));
                 }
             }
             idx.docs.push(Doc {
@@ -639,11 +627,13 @@ impl Index {
                     }
                     score += best;
                 }
+                let (snippet, snippet_lang) = snippet(d, terms);
                 Some(Hit {
                     kind: d.kind,
                     title: d.title.clone(),
                     path: d.path.clone(),
-                    snippet: snippet(d, terms),
+                    snippet,
+                    snippet_lang,
                     score,
                 })
             })
@@ -653,9 +643,14 @@ impl Index {
     }
 }
 
-fn field(text: String) -> Field {
+fn field(text: String, lang: &'static str) -> Field {
     let (folded, map) = normalise(&text);
-    Field { text, folded, map }
+    Field {
+        lang,
+        text,
+        folded,
+        map,
+    }
 }
 
 /// Every word of the documents (three letters or more, letters only), with how many use it.
@@ -701,7 +696,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// A window of the first text that matches, around its first match, with every match in it marked.
-fn snippet(d: &Doc, terms: &[Term]) -> Vec<Segment> {
+fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str) {
     // Matches as (start, end) byte ranges in the original text.
     let mut best: Option<(&Field, Vec<(usize, usize)>)> = None;
     for f in &d.fields {
@@ -723,8 +718,9 @@ fn snippet(d: &Doc, terms: &[Term]) -> Vec<Segment> {
         }
     }
     let Some((f, mut ranges)) = best else {
-        return Vec::new();
+        return (Vec::new(), "");
     };
+    let lang = f.lang;
     let text = &f.text;
     // The longest match first where two start together (a word and its stem).
     ranges.sort_unstable_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
@@ -778,7 +774,17 @@ fn snippet(d: &Doc, terms: &[Term]) -> Vec<Segment> {
             mark: false,
         });
     }
-    out
+    (out, lang)
+}
+
+/// A title from the catalogue, in the language the index is built in.
+fn tr(id: &str) -> String {
+    crate::i18n::current().t(id)
+}
+
+/// A title from the catalogue with the item's name in it.
+fn tr1(id: &str, name: &str) -> String {
+    crate::i18n::current().message(id, &[("name", name.into())])
 }
 
 #[cfg(test)]

@@ -56,14 +56,10 @@ impl Citations {
                     Owner::Plot(slug) => push_unique(&mut c.entry(k).plots, slug.to_string()),
                     Owner::Node(id) => {
                         let name = ds.org.node(id).map_or(id, |n| n.name.as_str());
-                        c.page(k, "/offices", id, &format!("Organisation: {name}"));
+                        c.page(k, "/offices", id, &tr1("where-organisation", name));
                     }
-                    Owner::OfficesNote => {
-                        c.page(k, "/offices", "regional-offices", "Organisation: the regional offices")
-                    }
-                    Owner::Chronology => {
-                        c.page(k, "/timeline", "chronology", "Timeline: the organisation's chronology")
-                    }
+                    Owner::OfficesNote => c.page(k, "/offices", "regional-offices", &tr("where-regional-offices")),
+                    Owner::Chronology => c.page(k, "/timeline", "chronology", &tr("where-chronology")),
                     Owner::Pattern(id) => {
                         let title = ds
                             .analysis
@@ -71,10 +67,10 @@ impl Citations {
                             .iter()
                             .find(|p| p.id == id)
                             .map_or(id, |p| p.title.as_str());
-                        c.page(k, "/patterns", id, &format!("Patterns: {title}"));
+                        c.page(k, "/patterns", id, &tr1("where-pattern", title));
                     }
-                    Owner::ReportFigure => c.page(k, "/patterns", "figures", "Patterns: the report's own figures"),
-                    Owner::Propaganda => c.page(k, "/patterns", "propaganda", "Patterns: multilingual propaganda"),
+                    Owner::ReportFigure => c.page(k, "/patterns", "figures", &tr("where-figures")),
+                    Owner::Propaganda => c.page(k, "/patterns", "propaganda", &tr("where-patterns-propaganda")),
                     Owner::Policy(id) => {
                         let title = ds
                             .analysis
@@ -82,11 +78,11 @@ impl Citations {
                             .iter()
                             .find(|d| d.id == id)
                             .map_or(id, |d| d.title.as_str());
-                        c.page(k, "/patterns", &format!("policy-{id}"), &format!("Policy: {title}"));
+                        c.page(k, "/patterns", &format!("policy-{id}"), &tr1("where-policy", title));
                     }
-                    Owner::Method => c.page(k, "/method", "definitions", "Method: definitions and selection"),
-                    Owner::Lull => c.page(k, "/method", "lull", "Method: the 2025 lull"),
-                    Owner::ReportNote => c.page(k, "/method", "report-notes", "Method: notes on the report"),
+                    Owner::Method => c.page(k, "/method", "definitions", &tr("where-method")),
+                    Owner::Lull => c.page(k, "/method", "lull", &tr("where-method-lull")),
+                    Owner::ReportNote => c.page(k, "/method", "report-notes", &tr("where-report-notes")),
                 }
             }
         }
@@ -109,4 +105,14 @@ impl Citations {
     pub fn of(&self, key: &str) -> Option<&CitedBy> {
         self.by_key.get(key)
     }
+}
+
+/// A place's name from the catalogue, in the language the dataset is loaded in.
+fn tr(id: &str) -> String {
+    crate::i18n::current().t(id)
+}
+
+/// A place's name from the catalogue with an item's name in it.
+fn tr1(id: &str, name: &str) -> String {
+    crate::i18n::current().message(id, &[("name", name.into())])
 }

@@ -304,7 +304,8 @@ impl Dataset {
         };
         for language in crate::i18n::languages().iter().filter(|l| !l.is_source()) {
             let built = translate::translate(&files, language.code).and_then(|(translated, coverage)| {
-                let mut dataset = Dataset::from_files(translated)?;
+                // Loaded in its language, so what loading derives (e.g. where a work is cited) is too.
+                let mut dataset = crate::i18n::in_language(language, || Dataset::from_files(translated))?;
                 dataset.language = language;
                 Ok((dataset, coverage))
             });

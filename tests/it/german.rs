@@ -6,10 +6,23 @@ use iskp_atlas::i18n::{language, source};
 
 use crate::helpers::*;
 
-/// The text a reader sees (and what a screen reader reads out of `aria-label`/`title`).
+/// The text a reader sees in the page's language (and what a screen reader reads out of
+/// `aria-label`/`title`): everything but what is marked as English on purpose (`lang="en"`: Table 1's
+/// cells, quotations, report headings).
 fn visible_text(doc: &scraper::Html) -> String {
-    let main = doc.root_element();
-    let mut text = main.text().collect::<Vec<_>>().join(" ");
+    let mut text = String::new();
+    for node in doc.tree.nodes() {
+        let Some(t) = node.value().as_text() else { continue };
+        let english = node.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| e.name() != "html" && e.attr("lang") == Some("en"))
+        });
+        if !english {
+            text.push(' ');
+            text.push_str(t);
+        }
+    }
     for el in doc.select(&sel("[aria-label], [title], [placeholder]")) {
         for a in ["aria-label", "title", "placeholder"] {
             if let Some(v) = el.value().attr(a) {

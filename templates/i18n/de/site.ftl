@@ -169,3 +169,21 @@ changelog-field-by-field = Feld für Feld
 changelog-page-offices = Die Organisation des IS
 changelog-page-patterns = Muster über die Anschlagspläne hinweg
 changelog-page-method = Methode und Datenhinweise
+
+## Wo etwas steht, wie Suchergebnisse und die Quellenseite es nennen
+where-propaganda = Die mehrsprachige Propaganda des ISKP
+where-policy = Politik: { $name }
+where-definition = Begriff: { $name }
+where-selection = Welche Anschlagspläne aufgenommen sind
+where-left-out = Nicht aufgenommen: { $name }
+where-lull = Die Flaute von 2025
+where-data-note = Datenhinweis: { $name }
+where-organisation = Organisation: { $name }
+where-regional-offices = Organisation: die Regionalbüros
+where-chronology = Zeitleiste: die Chronik der Organisation
+where-pattern = Muster: { $name }
+where-figures = Muster: die eigenen Zahlen des Berichts
+where-patterns-propaganda = Muster: mehrsprachige Propaganda
+where-method = Methode: Begriffe und Auswahl
+where-method-lull = Methode: die Flaute von 2025
+where-report-notes = Methode: Hinweise zum Bericht

@@ -171,3 +171,21 @@ changelog-field-by-field = field by field
 changelog-page-offices = The IS organisation
 changelog-page-patterns = Patterns across the plots
 changelog-page-method = Method and data notes
+
+## Where something is, as search results and the sources page name it
+where-propaganda = ISKP's multilingual propaganda
+where-policy = Policy: { $name }
+where-definition = Definition: { $name }
+where-selection = Which plots are included
+where-left-out = Left out: { $name }
+where-lull = The 2025 lull
+where-data-note = Data note: { $name }
+where-organisation = Organisation: { $name }
+where-regional-offices = Organisation: the regional offices
+where-chronology = Timeline: the organisation's chronology
+where-pattern = Patterns: { $name }
+where-figures = Patterns: the report's own figures
+where-patterns-propaganda = Patterns: multilingual propaganda
+where-method = Method: definitions and selection
+where-method-lull = Method: the 2025 lull
+where-report-notes = Method: notes on the report
