@@ -16,12 +16,24 @@ use super::{Cite, cites};
 use crate::model::{Dataset, Prose, Statement};
 use crate::site::Site;
 
+impl QuoteView {
+    /// What follows the section's title in `section` (its pages), in the page's language.
+    pub fn pages(&self) -> &str {
+        self.section
+            .as_deref()
+            .and_then(|s| s.strip_prefix(self.section_title.as_str()))
+            .unwrap_or("")
+    }
+}
+
 /// One quotation with where it comes from.
 #[derive(Debug, Clone)]
 pub struct QuoteView {
     /// "The prototype (Germany, 2020), within pp. 13–24"; `None` when the note's quotation
     /// before it comes from the same section.
     pub section: Option<String>,
+    /// The section's title as the report prints it (English), which `section` starts with.
+    pub section_title: String,
     pub quote: String,
     pub cites: Vec<Cite>,
 }
@@ -97,6 +109,7 @@ impl<'a> Footnotes<'a> {
                     previous = Some(&e.section);
                     QuoteView {
                         section: (!repeat).then(|| self.data.section_ref(&e.section)),
+                        section_title: self.data.section_title(&e.section),
                         quote: e.quote.clone(),
                         cites: cites(self.site, self.data, &e.sources),
                     }

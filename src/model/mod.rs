@@ -359,8 +359,12 @@ impl Dataset {
         let Some(section) = self.section(id) else {
             return id.to_string();
         };
-        let own = match section.page_label() {
-            Some(page) => format!("{} (from {page})", section.title),
+        let own = match section.page {
+            Some(page) => format!(
+                "{} ({})",
+                section.title,
+                crate::i18n::current().message("pages-from", &[("start", page.into())])
+            ),
             None => section.title.clone(),
         };
         match section.part.as_deref() {
@@ -393,16 +397,18 @@ impl Dataset {
             .filter(|s| s.part.is_none())
             .find_map(|s| s.page)
             .map(|next| next.saturating_sub(1));
+        let lang = crate::i18n::current();
         let pages = match end {
-            Some(end) if end > start => format!("pp. {start}–{end}"),
-            Some(_) => format!("p. {start}"),
-            None => format!("from p. {start}"),
+            Some(end) if end > start => lang.message("pages-range", &[("start", start.into()), ("end", end.into())]),
+            Some(_) => lang.message("pages-one", &[("start", start.into())]),
+            None => lang.message("pages-from", &[("start", start.into())]),
         };
-        if top.id == section.id {
-            format!("{}, {pages}", section.title)
+        let id = if top.id == section.id {
+            "section-pages"
         } else {
-            format!("{}, within {pages}", section.title)
-        }
+            "section-within-pages"
+        };
+        lang.message(id, &[("title", section.title.as_str().into()), ("pages", pages.into())])
     }
 
     /// A section's own title, for inline references: "ISKP's emergence as an IS 'province'".

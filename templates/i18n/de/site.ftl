@@ -187,3 +187,10 @@ where-patterns-propaganda = Muster: mehrsprachige Propaganda
 where-method = Methode: Begriffe und Auswahl
 where-method-lull = Methode: die Flaute von 2025
 where-report-notes = Methode: Hinweise zum Bericht
+
+## Seiten des Berichts, in den Belegen
+pages-range = S. { $start }–{ $end }
+pages-one = S. { $start }
+pages-from = ab S. { $start }
+section-pages = { $title }, { $pages }
+section-within-pages = { $title }, innerhalb von { $pages }

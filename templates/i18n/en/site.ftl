@@ -189,3 +189,10 @@ where-patterns-propaganda = Patterns: multilingual propaganda
 where-method = Method: definitions and selection
 where-method-lull = Method: the 2025 lull
 where-report-notes = Method: notes on the report
+
+## Pages of the report, in evidence notes
+pages-range = pp. { $start }–{ $end }
+pages-one = p. { $start }
+pages-from = from p. { $start }
+section-pages = { $title }, { $pages }
+section-within-pages = { $title }, within { $pages }
