@@ -87,11 +87,13 @@ pub fn nationality_label(nationality: &str) -> String {
 }
 
 /// Small counts as words in running text ("the seven plots"), larger ones as digits.
+/// In the current language (`number-word-N` in the catalogue).
 pub fn in_words(n: usize) -> String {
-    const WORDS: [&str; 11] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
-    WORDS.get(n).map_or_else(|| n.to_string(), |w| (*w).to_string())
+    if n <= 10 {
+        crate::i18n::current().t(&format!("number-word-{n}"))
+    } else {
+        n.to_string()
+    }
 }
 
 pub fn key_figures(plots: &[Plot]) -> KeyFigures {

@@ -194,3 +194,16 @@ pages-one = S. { $start }
 pages-from = ab S. { $start }
 section-pages = { $title }, { $pages }
 section-within-pages = { $title }, innerhalb von { $pages }
+
+## Small numbers as words, in running text
+number-word-0 = kein
+number-word-1 = ein
+number-word-2 = zwei
+number-word-3 = drei
+number-word-4 = vier
+number-word-5 = fünf
+number-word-6 = sechs
+number-word-7 = sieben
+number-word-8 = acht
+number-word-9 = neun
+number-word-10 = zehn

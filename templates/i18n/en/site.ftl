@@ -196,3 +196,16 @@ pages-one = p. { $start }
 pages-from = from p. { $start }
 section-pages = { $title }, { $pages }
 section-within-pages = { $title }, within { $pages }
+
+## Small numbers as words, in running text
+number-word-0 = no
+number-word-1 = one
+number-word-2 = two
+number-word-3 = three
+number-word-4 = four
+number-word-5 = five
+number-word-6 = six
+number-word-7 = seven
+number-word-8 = eight
+number-word-9 = nine
+number-word-10 = ten
