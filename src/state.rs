@@ -45,11 +45,7 @@ impl Editions {
         // Each edition's search index also holds the other editions' words for the same documents.
         let indexes: Vec<Index> = {
             let all: Vec<&Dataset> = datasets.iter().collect();
-            // Built in the edition's language, so its titles and labels are the edition's.
-            datasets
-                .iter()
-                .map(|d| crate::i18n::in_language(d.language, || Index::build_editions(d, &all)))
-                .collect()
+            Index::build_all(&all)
         };
         let datasets: Vec<Arc<Dataset>> = datasets.into_iter().map(Arc::new).collect();
         let source = datasets.first().cloned();

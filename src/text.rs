@@ -6,6 +6,10 @@
 
 /// The folded form of one character (most stay one character; "ß" becomes "ss", "ä" "ae").
 fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     let two = match c {
         'ä' | 'Ä' => Some("ae"),
         'ö' | 'Ö' => Some("oe"),

@@ -16,6 +16,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use std::sync::{Arc, OnceLock};
+
 use crate::model::Dataset;
 use crate::text::{fold, fold_mapped};
 
@@ -79,7 +81,8 @@ struct Field {
     lang: &'static str,
     text: String,
     folded: String,
-    map: Vec<usize>,
+    /// For each byte of `folded`, the byte offset in `text` it came from.
+    map: Vec<u32>,
 }
 
 #[derive(Debug)]
@@ -90,7 +93,7 @@ struct Doc {
     path: String,
     /// The edition's own text first, then the other editions' (so German words find an English
     /// page and English words a German one; the snippet comes from the first text that matches).
-    fields: Vec<Field>,
+    fields: Vec<Arc<Field>>,
     /// Every edition's title, folded.
     folded_title: String,
 }
@@ -135,8 +138,8 @@ pub struct Outcome {
 #[derive(Debug, Default)]
 pub struct Index {
     docs: Vec<Doc>,
-    /// Sorted by the folded word.
-    vocab: Vec<Word>,
+    /// Sorted by the folded word (shared by the editions' indexes; see [`Index::vocab`]).
+    vocab: Arc<OnceLock<Vec<Word>>>,
 }
 
 /// One query word: a document matches it when any of its forms starts a word there. The first
@@ -273,6 +276,9 @@ type Rank = (usize, bool, usize, std::cmp::Reverse<usize>);
 /// A document's title and text, as the index takes them from one edition.
 type Source = (Kind, String, String, String);
 
+/// A document of one edition with its text folded: (kind, title, path, text).
+type Prepared = (Kind, String, String, Arc<Field>);
+
 /// Every searchable document of `data`, in the same order for every edition.
 fn documents(data: &Dataset) -> Vec<Source> {
     let lang = data.language;
@@ -394,46 +400,83 @@ impl Index {
     /// The index of `data`'s documents, each also searchable in the words of every other edition
     /// in `all` (its translation, found at the same path), so either language finds it.
     pub fn build_editions(data: &Dataset, all: &[&Dataset]) -> Index {
-        let mut idx = Index::default();
-        let others: Vec<(Vec<Source>, &'static str)> = all
+        let mut all: Vec<&Dataset> = all.iter().copied().filter(|d| !std::ptr::eq(*d, data)).collect();
+        all.insert(0, data);
+        Index::build_all(&all).swap_remove(0)
+    }
+
+    /// One index per edition in `all`, each document searchable in every edition's words (its
+    /// translation, found at the same path), so either language finds it. Each edition's texts
+    /// are folded once and shared by all the indexes, as is the vocabulary.
+    pub fn build_all(all: &[&Dataset]) -> Vec<Index> {
+        // Each edition's documents, their titles in its language.
+        let prepared: Vec<Vec<Prepared>> = all
             .iter()
-            .filter(|d| !std::ptr::eq(**d, data))
-            .map(|d| (documents(d), d.language.code))
+            .map(|d| {
+                crate::i18n::in_language(d.language, || documents(d))
+                    .into_iter()
+                    .map(|(kind, title, path, text)| (kind, title, path, Arc::new(field(text, d.language.code))))
+                    .collect()
+            })
             .collect();
-        for (i, (kind, title, path, text)) in documents(data).into_iter().enumerate() {
-            let mut folded_title = normalise(&title).0;
-            let mut fields = vec![field(text, data.language.code)];
-            for (other, lang) in &others {
-                if let Some((_, t, p, text)) = other.get(i).filter(|o| o.2 == path) {
-                    debug_assert_eq!(p, &path);
-                    folded_title.push_str(" / ");
-                    folded_title.push_str(&normalise(t).0);
-                    fields.push(field(text.clone(), lang));
-                }
-            }
-            idx.docs.push(Doc {
-                kind,
-                title,
-                path,
-                fields,
-                folded_title,
+        let folded_titles: Vec<Vec<String>> = prepared
+            .iter()
+            .map(|docs| docs.iter().map(|d| normalise(&d.1).0).collect())
+            .collect();
+        let mut indexes: Vec<Index> = Vec::with_capacity(all.len());
+        for (e, own) in prepared.iter().enumerate() {
+            let docs = own
+                .iter()
+                .enumerate()
+                .map(|(i, (kind, title, path, text))| {
+                    let mut folded_title = folded_titles[e][i].clone();
+                    let mut fields = vec![text.clone()];
+                    for (o, other) in prepared.iter().enumerate() {
+                        if let Some(doc) = other.get(i).filter(|d| o != e && d.2 == *path) {
+                            folded_title.push_str(" / ");
+                            folded_title.push_str(&folded_titles[o][i]);
+                            fields.push(doc.3.clone());
+                        }
+                    }
+                    Doc {
+                        kind: *kind,
+                        title: title.clone(),
+                        path: path.clone(),
+                        fields,
+                        folded_title,
+                    }
+                })
+                .collect();
+            indexes.push(Index {
+                docs,
+                vocab: Arc::default(),
             });
         }
-        idx.vocab = vocabulary(&idx.docs);
-        idx
+        // Every index holds every edition's texts, so one vocabulary serves them all. It is made
+        // on the first search that needs it, not at start-up.
+        let vocab: Arc<OnceLock<Vec<Word>>> = Arc::default();
+        for idx in &mut indexes {
+            idx.vocab = vocab.clone();
+        }
+        indexes
+    }
+
+    /// Every word of the documents, sorted, made on first use.
+    fn vocab(&self) -> &[Word] {
+        self.vocab.get_or_init(|| vocabulary(&self.docs))
     }
 
     /// Whether some word of the index starts with `prefix`.
     fn known(&self, prefix: &str) -> bool {
-        let i = self.vocab.partition_point(|w| w.folded.as_str() < prefix);
-        self.vocab.get(i).is_some_and(|w| w.folded.starts_with(prefix))
+        let i = self.vocab().partition_point(|w| w.folded.as_str() < prefix);
+        self.vocab().get(i).is_some_and(|w| w.folded.starts_with(prefix))
     }
 
     /// Whether the text has a word that is `stem` with one of the [`INFLECTED`] endings.
     fn inflects(&self, stem: &str) -> bool {
         INFLECTED.iter().any(|e| {
             let w = format!("{stem}{e}");
-            self.vocab.binary_search_by(|v| v.folded.as_str().cmp(&w)).is_ok()
+            self.vocab().binary_search_by(|v| v.folded.as_str().cmp(&w)).is_ok()
         })
     }
 
@@ -466,9 +509,12 @@ impl Index {
             return None;
         }
         let first = t[0];
-        let lo = self.vocab.partition_point(|w| w.chars.first() < Some(&first));
+        let lo = self.vocab().partition_point(|w| w.chars.first() < Some(&first));
         let mut best: Option<(Rank, &Word, usize)> = None;
-        for w in self.vocab[lo..].iter().take_while(|w| w.chars.first() == Some(&first)) {
+        for w in self.vocab()[lo..]
+            .iter()
+            .take_while(|w| w.chars.first() == Some(&first))
+        {
             if w.chars.len() + k < t.len() {
                 continue;
             }
@@ -559,7 +605,7 @@ impl Index {
             let fix = if correct { self.correct(&term) } else { None };
             let whole_word_fix = fix
                 .as_ref()
-                .is_some_and(|(f, _)| self.vocab.iter().any(|w| &w.folded == f));
+                .is_some_and(|(f, _)| self.vocab().iter().any(|w| &w.folded == f));
             if !whole_word_fix && let Some((a, b)) = self.split_compound(&term) {
                 push(&mut out, Term { forms: self.forms(&a) });
                 push(
@@ -645,6 +691,8 @@ impl Index {
 
 fn field(text: String, lang: &'static str) -> Field {
     let (folded, map) = normalise(&text);
+    // Texts are far below 4 GiB; u32 offsets halve the map's memory.
+    let map = map.into_iter().map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect();
     Field {
         lang,
         text,
@@ -704,8 +752,8 @@ fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str) {
         for t in terms.iter().flat_map(|t| t.forms.iter()) {
             for start in word_starts(&f.folded, t) {
                 let end = start + t.len();
-                let orig_start = f.map[start];
-                let orig_end = f.map.get(end).copied().unwrap_or(f.text.len());
+                let orig_start = f.map[start] as usize;
+                let orig_end = f.map.get(end).map_or(f.text.len(), |&i| i as usize);
                 ranges.push((orig_start, orig_end));
             }
         }

@@ -13,14 +13,20 @@ home-fig-of = { $part } von { $whole }
 home-fig-years = Jahre
 home-fig-countries = Länder
 home-figures-note = Gezählt aus dem Datensatz (Tabelle 1): Die Zahl der Verdächtigen ist die Summe der Zellengrößen; die Länder sind die der Spalte Ort (Location) in Tabelle 1: { $countries }.
-home-data-notes = { $count } Datenhinweise auf den Seiten der Anschlagspläne zeigen, wo Tabelle 1 und der Text des Berichts voneinander abweichen.
+home-data-notes = { $count ->
+    [one] { $count } Datenhinweis auf den Seiten der Anschlagspläne kennzeichnet, wo Tabelle 1 und der Text des Berichts voneinander abweichen.
+   *[other] { $count } Datenhinweise auf den Seiten der Anschlagspläne kennzeichnen, wo Tabelle 1 und der Text des Berichts voneinander abweichen.
+}
 home-where = Wo die Anschlagspläne verortet waren und von wo aus sie angeleitet wurden
 home-open-map = Die vollständige Karte mit Legende und Tabelle öffnen
 home-map-caption = Kreise: Orte der Anschlagspläne (jeder verlinkt auf seinen Anschlagsplan). Dreiecke: Länder, in denen der Bericht Anleiter verortet, mit Linien zu den Anschlagsplänen, die sie anleiteten; gestrichelt, wo der Bericht einen Vorbehalt macht. Quadrate: Festnahmen im Ausland.
 home-the-plots = Die Anschlagspläne
 home-card-target = Ziel:
-home-card-cell = Zelle von { $count }
-home-table1-caption = Tabelle 1 des Berichts: Übersicht über Anschlagspläne in Europa mit ISKP-Bezug, 2020–2024. Die Zellen stehen so da, wie der Bericht sie druckt (auf Englisch), darunter die Übersetzung des Atlas; jedes Datum verlinkt auf die Seite des Anschlagsplans.
+home-card-cell = { $count ->
+    [one] Zelle aus { $count } Person
+   *[other] Zelle aus { $count } Personen
+}
+home-table1-caption = Tabelle 1 des Berichts: Übersicht über Anschlagspläne in Europa mit ISKP-Bezug, 2020–2024. Die Zellen sind so wiedergegeben, wie der Bericht sie druckt (auf Englisch), darunter die Übersetzung des Atlas; jedes Datum verlinkt auf die Seite des Anschlagsplans.
 home-total = Summe
 home-total-line = { $count } Anschlagspläne, { $foiled } vereitelt
 home-using = Den Atlas nutzen
@@ -28,7 +34,7 @@ home-use-cite = Einen Anschlagsplan zitieren
 home-use-cite-text = Jede Seite eines Anschlagsplans hat eine dauerhafte Adresse der Form
 home-use-cite-end = { " " }und eine Zitierzeile mit der Datensatzversion.
 home-use-check = Eine Aussage prüfen
-home-use-check-text = Jeder Wert auf der Seite eines Anschlagsplans sagt, ob er aus Tabelle 1, aus einem Abschnitt des Berichts oder aus der eigenen Einordnung des Atlas stammt.
+home-use-check-text = Jeder Wert auf der Seite eines Anschlagsplans gibt an, ob er aus Tabelle 1, aus einem Abschnitt des Berichts oder aus der eigenen Einordnung des Atlas stammt.
 home-use-ask = Eine Frage stellen
 home-use-filter = die Anschlagspläne filtern
 home-use-filter-by = nach Land, Jahr, Staatsangehörigkeit, Ziel, Land der Anleiter oder Ausgang,
@@ -36,7 +42,7 @@ home-use-search = jede Seite
 home-use-search-rest = durchsuchen, Anschlagspläne nebeneinanderstellen oder ein Briefing-Paket drucken.
 home-use-reuse = Die Daten weiterverwenden
 home-use-json = alle Anschlagspläne als JSON
-home-use-one = oder ein einzelner Anschlagsplan unter dem Namen seiner Seite, z. B.
+home-use-one = oder ein einzelner Anschlagsplan unter dem Namen seiner Seite, z. B.
 home-use-one-example = der Anschlagsplan von Straßburg als JSON
 
 ## Die Spalten von Tabelle 1 (die Zellen bleiben englisch)
@@ -46,6 +52,6 @@ t1-target = Ziel
 t1-outcome = Ausgang
 t1-international-connection = Internationale Verbindung
 t1-cell-size = Zellengröße
-t1-nationality = Staatsangehörigkeit der Verdächtigen
-t1-age = Alter der Verdächtigen
-t1-weapons = Waffen und Stand der Vorbereitung
+t1-nationality = Staatsangehörigkeit
+t1-age = Alter
+t1-weapons = Waffen und Vorbereitung

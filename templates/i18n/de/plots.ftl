@@ -57,7 +57,7 @@ plots-field-judicial-status = Verfahrensstand
 plots-field-handler-countries = Länder der Anleiter
 plots-field-channels = Im Text genannte Kanäle
 plots-field-arrests-abroad = Festnahmen im Ausland
-plots-field-known-ages = Bekannte Alter
+plots-field-known-ages = Bekannte Altersangaben
 plots-field-weapons = Waffen
 
 ## Seite eines Anschlagsplans
@@ -80,17 +80,17 @@ plots-corrections = { $count ->
 plots-what-changed = was sich geändert hat, Feld für Feld
 plots-summary-h = Was der Bericht sagt
 plots-summarised-from = Zusammengefasst aus:
-plots-summarised-report = der Bericht,
+plots-summarised-report = dem Bericht,
 plots-own-words = In eigenen Worten des Atlas.
 plots-where = Wo:
-plots-see-map = Alle Anschlagspläne auf der Karte
+plots-see-map = Alle Anschlagspläne auf der Karte ansehen
 plots-table1-h = Eintrag in Tabelle 1
-plots-table1-note = Zitierte Zellen geben Tabelle 1 so wieder, wie der Bericht sie druckt (englisch). Darunter die Übersetzung des Atlas und seine strukturierte Lesart, jeweils mit Herkunft.
+plots-table1-note = Zitierte Zellen geben Tabelle 1 so wieder, wie der Bericht sie druckt (auf Englisch). Darunter die Übersetzung des Atlas und seine strukturierte Lesart, jeweils mit Herkunft.
 plots-translation = Übersetzung des Atlas:
 plots-more-precisely = Genauer:
 plots-prov-date = Tabelle 1; ein genaueres Datum nur, wo der Text des Berichts eines nennt.
-plots-prov-location = Tabelle 1; Koordinaten vom Atlas ergänzt (Stadtzentren; eine Region oder ein Land in seiner ungefähren Mitte).
-plots-prov-target = Tabelle 1; die Kategorien sind die Einordnung des Atlas für den Wortlaut der Tabelle 1.
+plots-prov-location = Tabelle 1; Koordinaten vom Atlas ergänzt (Stadtzentren; eine Region oder ein Land an ihrem ungefähren Mittelpunkt).
+plots-prov-target = Tabelle 1; die Kategorien sind die Einordnung des Wortlauts der Tabelle 1 durch den Atlas.
 plots-prov-outcome = Tabelle 1; die Kategorie des Verfahrensstands ist die Einordnung des Atlas.
 plots-prov-connection = Tabelle 1; Kanäle und, wo der Text Vorbehalte macht (berichtet, mutmaßlich, vermutet), die Gewissheit aus dem Text des Berichts.
 plots-prov-table1 = Tabelle 1.
@@ -110,13 +110,13 @@ plots-none-named = keine genannt
 plots-arrest-abroad = Festnahme außerhalb der Länder des Anschlagsplans:
 plots-country-unknown = Land unbekannt
 plots-by-nationality = Verdächtige nach Staatsangehörigkeit
-plots-known-ages = Bekannte Alter:
+plots-known-ages = Bekannte Altersangaben:
 plots-unknown-ages = unbekannt: { $unknown } von { $size }.
 plots-weapons = Waffen:
 plots-preparation = Vorbereitung:
 plots-events-h = Verlauf des Falls
 plots-org-h = In der Organisation des IS
-plots-org-note = Die Einheiten des Islamischen Staats, die dieser Anschlagsplan berührt, wie der Bericht sie beschreibt.
+plots-org-note = Die Einheiten des Islamischen Staates, die dieser Anschlagsplan berührt, wie der Bericht sie beschreibt.
 plots-notes-h = Datenhinweise
 plots-notes-note = Wo Tabelle 1 und der Text des Berichts voneinander abweichen oder ein Wert nur auf einem von beiden beruht. Der Atlas zeigt beides und entscheidet nicht.
 plots-related-h = Verwandte Anschlagspläne
@@ -125,34 +125,43 @@ plots-in-report-h = Im Bericht
 plots-sections = Abschnitte:
 plots-works-h = Werke, die der Bericht für diesen Anschlagsplan zitiert
 plots-open-source = Quelle öffnen
-plots-in-bibliography = In der Bibliografie
+plots-in-bibliography = Im Literaturverzeichnis
 plots-pager = Vorheriger und nächster Anschlagsplan
 plots-previous = Vorheriger Anschlagsplan
 plots-next = Nächster Anschlagsplan
 plots-cite-h = Diese Seite zitieren
 plots-cite-start = ISKP Plots Atlas, „{ $title }“, Datensatzversion { $version }.
-plots-cite-add-address = Adresse ergänzen, unter der Sie diese Kopie geöffnet haben
+plots-cite-add-address = Ergänzen Sie die Adresse, unter der Sie diese Kopie geöffnet haben
 plots-cite-pinned = diese Version, unverändert aufbewahrt:
 plots-cite-accessed = Abgerufen am { $date }
-plots-cite-accessed-static = Abgerufen am: Datum Ihres Abrufs ergänzen
-plots-cite-based-on = Beruht auf
+plots-cite-accessed-static = Abgerufen am: Ergänzen Sie das Datum, an dem Sie die Seite gelesen haben
+plots-cite-based-on = Auf Grundlage von
 plots-cite-downloads = Diese Zitation herunterladen:
 plots-cite-report = Für den Bericht selbst:
 
 ## Liste der Anschlagspläne
 plots-explore = Erkunden
 plots-title = Anschlagspläne
-plots-title-filtered = Anschlagspläne: { $shown } von { $total } passen
+plots-title-filtered = Anschlagspläne: { $shown } von { $total } { $shown ->
+    [one] passt
+   *[other] passen
+}
 plots-list-description = Die Anschlagspläne mit ISKP-Bezug in Europa nach Land, Jahr, Staatsangehörigkeit, Ziel, Land der Anleiter und Verfahrensstand filtern.
-plots-lede = Grenzen Sie die { $total } Anschlagspläne mit beliebigen Kombinationen der Filter unten ein; jede Option zeigt, wie viele Anschlagspläne übrig blieben. Markieren Sie Anschlagspläne, um sie nebeneinander zu stellen oder in ein druckbares Briefing-Paket aufzunehmen. Die Adresse dieser Seite bewahrt Ihre Auswahl und lässt sich in eine Nachricht einfügen.
+plots-lede = Grenzen Sie die { $total } Anschlagspläne mit beliebigen Kombinationen der Filter unten ein; jede Option zeigt, wie viele Anschlagspläne sie übrig ließe. Markieren Sie Anschlagspläne, um sie nebeneinanderzustellen oder in ein druckbares Briefing-Paket aufzunehmen. Die Adresse dieser Seite bewahrt Ihre Auswahl und lässt sich in eine Nachricht einfügen.
 plots-notices-intro = Ein Teil der Adresse ließ sich nicht verwenden:
 plots-static-copy = Dies ist eine statische Kopie des Atlas: Filtern, Vergleichen und Briefing-Pakete brauchen den Server des Atlas. Unten sind alle Anschlagspläne aufgeführt.
 plots-meta-target = Ziel:
-plots-cell-of = Zelle aus { $size }
+plots-cell-of = { $size ->
+    [one] Zelle aus { $size } Person
+   *[other] Zelle aus { $size } Personen
+}
 plots-filters = Filter
 plots-apply = Filter anwenden
 plots-clear = Alle Filter entfernen
-plots-match = { $shown } von { $total } Anschlagsplänen passen
+plots-match = { $shown } von { $total } Anschlagsplänen { $shown ->
+    [one] passt
+   *[other] passen
+}
 plots-all = Alle { $total } Anschlagspläne
 plots-active-filters = Aktive Filter
 plots-remove = Entfernen
@@ -166,7 +175,7 @@ plots-compare-button = Nebeneinander vergleichen
 plots-briefing-button = Briefing-Paket erstellen
 
 ## Filter (explore/filters.rs)
-plots-facet-country = Land (Ort in Tabelle 1)
+plots-facet-country = Land (Spalte Ort in Tabelle 1)
 plots-facet-year = Jahr
 plots-facet-nationality = Staatsangehörigkeit der Verdächtigen
 plots-facet-target = Zielkategorie
@@ -183,17 +192,20 @@ plots-notice-too-long = Eine Angabe in der Adresse war länger als { $max } Zeic
 plots-notice-plot-too-long = Ein in der Adresse genannter Anschlagsplan war länger als { $max } Zeichen und wurde weggelassen.
 plots-notice-unknown-plot = „{ $slug }“ ist keine Adresse eines Anschlagsplans im Atlas und wurde daher weggelassen.
 plots-notice-no-value = Kein Anschlagsplan im Atlas hat „{ $value }“ als { $noun }; diese Angabe wurde weggelassen.
-plots-notice-unknown-param = Die Adresse fragte nach „{ $key }“, das diese Seite nicht verwendet; es wurde weggelassen.
+plots-notice-unknown-param = Die Adresse enthielt die Angabe „{ $key }“, die diese Seite nicht verwendet; sie wurde weggelassen.
 
 ## Vergleich
-plots-compare-lede = Jedes Feld der Tabelle 1, dann die strukturierte Lesart des Atlas, je eine Zeile. { $count } Zeilen unterscheiden sich zwischen den Anschlagsplänen; sie sind mit ⚑ markiert und schattiert.
+plots-compare-lede = Jedes Feld der Tabelle 1, dann die strukturierten Lesarten des Atlas, je eine Zeile. { $count ->
+    [one] { $count } Zeile unterscheidet sich zwischen den Anschlagsplänen; sie ist mit ⚑ markiert und schattiert.
+   *[other] { $count } Zeilen unterscheiden sich zwischen den Anschlagsplänen; sie sind mit ⚑ markiert und schattiert.
+}
 plots-compare-ticked = Markierte Anschlagspläne vergleichen
 plots-static-choose = Dies ist eine statische Kopie des Atlas: Die Auswahl von Anschlagsplänen braucht den Server des Atlas. Jede Seite eines Anschlagsplans lässt sich einzeln drucken.
 plots-compare-caption = Die gewählten Anschlagspläne, Feld für Feld. Mit ⚑ markierte Zeilen unterscheiden sich.
 plots-field = Feld
 plots-table1-printed = Tabelle 1, wie im Bericht gedruckt
 plots-structured-reading = Die strukturierte Lesart des Atlas
-plots-differs = (unterschiedlich)
+plots-differs = (weicht ab)
 plots-choose-other = Andere Anschlagspläne wählen
 plots-compare-need-two = Wählen Sie mindestens zwei Anschlagspläne zum Vergleich.
 plots-compare-title = Vergleich von { $count } Anschlagsplänen
@@ -216,7 +228,7 @@ plots-version = Version { $version }
 plots-source = Quelle
 plots-atlas = Atlas
 plots-contents = Inhalt
-plots-briefing-note = Die Zusammenfassungen sind Worte des Atlas; zitierte Zellen geben Tabelle 1 so wieder, wie der Bericht sie druckt. Datenhinweise markieren, wo Tabelle 1 und der Text des Berichts voneinander abweichen. Die Belege für jeden Satz, die Worte des Berichts selbst, stehen auf der Seite des Anschlagsplans unter ihrer Adresse.
+plots-briefing-note = Die Zusammenfassungen sind eigene Worte des Atlas; zitierte Zellen geben Tabelle 1 so wieder, wie der Bericht sie druckt. Datenhinweise markieren, wo Tabelle 1 und der Text des Berichts voneinander abweichen. Die Belege für jeden Satz, die Worte des Berichts selbst, stehen auf der Seite des Anschlagsplans unter ihrer Adresse.
 plots-plot-n-of = Anschlagsplan { $n } von { $count }
 plots-summary = Zusammenfassung
 plots-structured-h = Strukturierte Lesart
@@ -224,7 +236,10 @@ plots-report-sections = Abschnitte des Berichts:
 plots-works-cited = Zitierte Werke:
 plots-permanent = Dauerhafte Adresse:
 plots-briefing-need-one = Wählen Sie mindestens einen Anschlagsplan für das Briefing-Paket.
-plots-briefing-title = Briefing-Paket: { $count } Anschlagspläne
+plots-briefing-title = Briefing-Paket: { $count ->
+    [one] { $count } Anschlagsplan
+   *[other] { $count } Anschlagspläne
+}
 plots-briefing-description = Ein druckbares Briefing zu gewählten Anschlagsplänen mit ISKP-Bezug in Europa: eine Seite je Anschlagsplan mit Eintrag in Tabelle 1, Zusammenfassung, Datenhinweisen und Quellen.
 
 ## Eine Adresse, die auf mehrere Anschlagspläne passt

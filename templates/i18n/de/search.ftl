@@ -29,6 +29,6 @@ search-showing-corrected = Angezeigt werden die Ergebnisse für die korrigierte 
 search-empty = Keine Seite des Atlas enthält alle diese Wörter. Versuchen Sie weniger oder kürzere Wörter (ein Wortanfang genügt: „Tadsch“ findet auch „Tadschikistan“) oder eines dieser Beispiele:
 search-kind-plot = Anschlagspläne
 search-kind-organisation = Organisation
-search-kind-pattern = Muster und Politik
+search-kind-pattern = Muster und politische Empfehlungen
 search-kind-method = Methode und Datenhinweise
 search-kind-source = Quellen

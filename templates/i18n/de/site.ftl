@@ -132,7 +132,7 @@ error-bad-host-title = Ungültige Anfrage
 error-bad-host-message = Die Anfrage nannte einen Host, den der Atlas nicht in seinen Adressen verwenden kann. Öffnen Sie den Atlas unter der Adresse, die Ihre Organisation dafür angibt.
 error-bad-request-title = Ungültige Anfrage
 error-bad-request-message = Die Anfrage war nicht verständlich.
-error-server-error-title = Etwas ist schiefgegangen
+error-server-error-title = Ein Fehler ist aufgetreten
 error-server-error-message = Der Atlas konnte diese Seite nicht erstellen. Das Problem wurde protokolliert; bitte versuchen Sie es später erneut.
 
 ## Belege, Datenhinweise, Gewissheit (seitenübergreifend)
@@ -163,35 +163,35 @@ changelog-version = Version { $version }
 changelog-as-released = Version { $version }, wie sie veröffentlicht wurde
 changelog-kept = , unverändert aufbewahrt
 changelog-served-now = ; der Atlas zeigt sie derzeit an
-changelog-current-unreleased = Die Version, die der Atlas derzeit anzeigt; sie wird archiviert, sobald sie veröffentlicht ist.
+changelog-current-unreleased = Die Version, die der Atlas derzeit anzeigt; sie wird archiviert, sobald sie veröffentlicht wird.
 changelog-by-page = Korrekturen, Seite für Seite
 changelog-field-by-field = Feld für Feld
 changelog-page-offices = Die Organisation des IS
-changelog-page-patterns = Muster über die Anschlagspläne hinweg
+changelog-page-patterns = Muster in den Anschlagsplänen
 changelog-page-method = Methode und Datenhinweise
 
 ## Wo etwas steht, wie Suchergebnisse und die Quellenseite es nennen
 where-propaganda = Die mehrsprachige Propaganda des ISKP
-where-policy = Politik: { $name }
-where-definition = Begriff: { $name }
+where-policy = Politische Empfehlungen: { $name }
+where-definition = Begriffsbestimmung: { $name }
 where-selection = Welche Anschlagspläne aufgenommen sind
 where-left-out = Nicht aufgenommen: { $name }
-where-lull = Die Flaute von 2025
+where-lull = Die Flaute 2025
 where-data-note = Datenhinweis: { $name }
 where-organisation = Organisation: { $name }
 where-regional-offices = Organisation: die Regionalbüros
-where-chronology = Zeitleiste: die Chronik der Organisation
+where-chronology = Zeitleiste: die Chronologie der Organisation
 where-pattern = Muster: { $name }
 where-figures = Muster: die eigenen Zahlen des Berichts
 where-patterns-propaganda = Muster: mehrsprachige Propaganda
-where-method = Methode: Begriffe und Auswahl
-where-method-lull = Methode: die Flaute von 2025
+where-method = Methode: Begriffsbestimmungen und Auswahl
+where-method-lull = Methode: die Flaute 2025
 where-report-notes = Methode: Hinweise zum Bericht
 
 ## Seiten des Berichts, in den Belegen
-pages-range = S. { $start }–{ $end }
-pages-one = S. { $start }
-pages-from = ab S. { $start }
+pages-range = S. { $start }–{ $end }
+pages-one = S. { $start }
+pages-from = ab S. { $start }
 section-pages = { $title }, { $pages }
 section-within-pages = { $title }, innerhalb von { $pages }
 
