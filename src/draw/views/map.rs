@@ -282,10 +282,17 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
             } else {
                 ("country", String::new())
             };
-            let title = if role.is_empty() {
-                c.name.clone()
+            // A translated edition names the country in its language where the catalogue has it.
+            let id = format!("country-{}", c.iso);
+            let name = if !site.lang.is_source() && site.lang.ids().contains(&id) {
+                site.t(&id)
             } else {
-                format!("{}: {role}", c.name)
+                c.name.clone()
+            };
+            let title = if role.is_empty() {
+                name
+            } else {
+                format!("{name}: {role}")
             };
             Shape {
                 d: c.d.clone(),
