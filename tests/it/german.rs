@@ -123,7 +123,7 @@ async fn german_pages_link_within_the_german_edition_and_keep_table_1_as_printed
     // Table 1's cells stay in English, with the atlas's translation beside them.
     let cells = texts(&doc, ".table1 tbody td span[lang=en]");
     assert!(cells.iter().any(|c| c == "Christmas market"), "{cells:?}");
-    let translated = texts(&doc, ".table1 tbody td span.tr[lang=de]");
+    let translated = texts(&doc, ".table1 tbody td .cell-translation[lang=de]");
     assert!(translated.iter().any(|c| c == "Weihnachtsmarkt"), "{translated:?}");
     // The stylesheet is the one English pages use.
     assert_eq!(
