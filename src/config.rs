@@ -82,6 +82,10 @@ pub struct ServeArgs {
     /// off by default, since any client can send them.
     #[arg(long, env = "ATLAS_TRUST_FORWARDED")]
     pub trust_forwarded: bool,
+    /// Connections open at once, at most (held under the open-file limit). At the limit, the
+    /// connections that have waited longest for a request are closed to make room.
+    #[arg(long, env = "ATLAS_MAX_CONNECTIONS", default_value_t = crate::server::DEFAULT_MAX_CONNECTIONS, value_name = "N", value_parser = parse_count)]
+    pub max_connections: usize,
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -98,6 +102,14 @@ pub struct SiteArgs {
     /// it, each request's host is used, and pages are not cached.
     #[arg(long, env = "ATLAS_PUBLIC_URL", value_name = "URL", value_parser = parse_public_url)]
     pub public_url: Option<String>,
+}
+
+/// A whole number of at least 1.
+pub fn parse_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("'{s}' must be a whole number of at least 1")),
+    }
 }
 
 /// `""` or `/segment[/segment…]`, without a trailing slash.

@@ -224,7 +224,11 @@ fn serve(args: ServeArgs) -> ExitCode {
         }
         let app = app(state.clone());
         tokio::spawn(warm_up(state.clone(), app.clone()));
-        iskp_atlas::server::serve(listener, app, state, shutdown_signal()).await;
+        let options = iskp_atlas::server::Options {
+            max_connections: args.max_connections,
+            ..Default::default()
+        };
+        iskp_atlas::server::serve(listener, app, state, shutdown_signal(), options).await;
         tracing::info!("stopped");
         ExitCode::SUCCESS
     })
