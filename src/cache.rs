@@ -55,12 +55,14 @@ impl Representation {
     }
 }
 
-/// A cached response's head as the accept loop writes it: the status line and every header but
-/// `date` (which the loop adds per request), for a 200 and for a 304.
+/// A cached response as the accept loop writes it: the status line and every header but `date`
+/// (which the loop adds per request), for a 200 and for a 304, and the body in a file the kernel
+/// can send from without copying (where the platform has one).
 #[derive(Debug)]
 pub struct Wire {
     pub ok: Bytes,
     pub not_modified: Bytes,
+    pub body_file: Option<std::fs::File>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -82,8 +82,8 @@ pub struct ServeArgs {
     /// off by default, since any client can send them.
     #[arg(long, env = "ATLAS_TRUST_FORWARDED")]
     pub trust_forwarded: bool,
-    /// Connections open at once, at most (held under the open-file limit). At the limit, the
-    /// connections that have waited longest for a request are closed to make room.
+    /// Connections open at once, at most (held under the open-file limit less 64). From 15/16 of
+    /// it on, the connections that have waited longest for a request are closed to keep room.
     #[arg(long, env = "ATLAS_MAX_CONNECTIONS", default_value_t = crate::server::DEFAULT_MAX_CONNECTIONS, value_name = "N", value_parser = parse_count)]
     pub max_connections: usize,
     #[command(flatten)]

@@ -8,7 +8,6 @@ use clap::Parser;
 use iskp_atlas::config::{CheckArgs, Cli, Command, DataArgs, ExportArgs, HealthArgs, ServeArgs};
 use iskp_atlas::model::{DataErrors, Dataset, quotes};
 use iskp_atlas::{AppState, app};
-use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
@@ -204,7 +203,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         Err(code) => return code,
     };
     runtime.block_on(async move {
-        let listener = match TcpListener::bind(args.bind).await {
+        let listener = match iskp_atlas::server::bind(args.bind) {
             Ok(l) => l,
             Err(e) => {
                 eprintln!("could not listen on {}: {e}", args.bind);

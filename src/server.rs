@@ -14,14 +14,14 @@
 //! few hundred bytes of buffer rather than hyper's 16 KiB, which is what bounds memory under a
 //! flood of slow connections.
 //!
-//! At the connection limit, the connections that have waited longest for a request head (slow
-//! heads, idle keep-alive) are closed to make room, so a flood of slow clients cannot lock readers
-//! out.
+//! From 15/16 of the connection limit on, the connections that have waited longest for a request
+//! head (slow heads, idle keep-alive) are closed to keep room, so a flood of slow clients cannot
+//! lock readers out; at the limit itself, accepting waits for a connection to close.
 
 use std::future::Future;
 use std::io::{self, IoSlice};
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant, SystemTime};
@@ -89,6 +89,24 @@ fn open_file_limit() -> Option<usize> {
     line.split_whitespace().nth(3)?.parse().ok()
 }
 
+/// Connections the kernel may queue before the loop accepts them (capped by `somaxconn`). Under a
+/// flood, a short queue fills and drops a reader's SYN, which the reader then resends only a
+/// second later.
+const LISTEN_BACKLOG: u32 = 4096;
+
+/// Listens on `addr` with a long accept queue (see [`LISTEN_BACKLOG`]).
+pub fn bind(addr: std::net::SocketAddr) -> io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(LISTEN_BACKLOG)
+}
+
 /// Serves `app` (built over `state`) on `listener` until `shutdown` resolves, then drains.
 pub async fn serve(
     listener: TcpListener,
@@ -108,6 +126,7 @@ pub async fn serve(
         "at most {limit} connections at once (--max-connections {})",
         options.max_connections
     );
+    let (high_water, batch) = (limit - (limit / 16).max(1).min(limit - 1), (limit / 64).max(1));
     let conns = Arc::new(Conns::new());
     let ctx = Arc::new(Shared {
         state,
@@ -118,17 +137,20 @@ pub async fn serve(
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     'accept: loop {
-        // At the limit: make room by closing the connections that have waited longest for a
-        // request head, then wait for one to close.
-        let mut evicted = false;
+        // From 15/16 of the limit on, keep room for newcomers: close the connections that have
+        // waited longest for a request head, a batch at a time, without waiting for them (so that
+        // accepting keeps pace with a flood, and a reader queued behind it is reached soon).
+        if conns.live.load(Ordering::Acquire) >= high_water && conns.dying.load(Ordering::Acquire) == 0 {
+            conns.evict(batch);
+        }
+        // At the limit itself: wait until one closes.
         while conns.live.load(Ordering::Acquire) >= limit {
-            if !evicted {
-                conns.evict((limit / 64).max(1));
-                evicted = true;
+            if conns.dying.load(Ordering::Acquire) == 0 {
+                conns.evict(batch);
             }
             tokio::select! {
                 () = conns.closed.notified() => {}
-                () = tokio::time::sleep(Duration::from_millis(100)) => evicted = false,
+                () = tokio::time::sleep(Duration::from_millis(100)) => {}
                 () = &mut shutdown => break 'accept,
             }
         }
@@ -206,15 +228,7 @@ async fn connection(mut io: Watched, ctx: Arc<Shared>, watcher: Watcher) {
                 () = &mut deadline => return,
             }
         };
-        let date = http_date();
-        let mut parts: [&[u8]; 4] = [&answer.head, b"", &date, b""];
-        if answer.close {
-            parts[1] = b"connection: close\r\n";
-        }
-        if answer.send_body {
-            parts[3] = &answer.body;
-        }
-        if write_all(&mut io, parts).await.is_err() {
+        if send(&mut io, &answer).await.is_err() {
             return;
         }
         buf.drain(..answer.head_len);
@@ -222,6 +236,91 @@ async fn connection(mut io: Watched, ctx: Arc<Shared>, watcher: Watcher) {
             let _ = io.shutdown().await;
             return;
         }
+    }
+}
+
+/// Writes an answer: the head (with the date) and the body, the body from its memory file by
+/// `sendfile` where there is one (no copy into the socket: the largest cost of a large page).
+async fn send(io: &mut Watched, answer: &Answer) -> io::Result<()> {
+    let Some(wire) = answer.entry.wire(answer.encoding, || None) else {
+        return Err(io::ErrorKind::NotFound.into());
+    };
+    let head = if answer.not_modified {
+        &wire.not_modified
+    } else {
+        &wire.ok
+    };
+    let date = http_date();
+    let close: &[u8] = if answer.close { b"connection: close\r\n" } else { b"" };
+    let body: &[u8] = if answer.send_body {
+        answer.entry.body(answer.encoding)
+    } else {
+        b""
+    };
+    #[cfg(target_os = "linux")]
+    if let Some(file) = wire.body_file.as_ref().filter(|_| body.len() >= SENDFILE_FROM) {
+        return sendfile::send(io, [head, close, &date], file, body.len()).await;
+    }
+    write_all(io, [head, close, &date, body]).await
+}
+
+/// Bodies at least this large are sent from their memory file.
+#[cfg(target_os = "linux")]
+const SENDFILE_FROM: usize = 4096;
+
+#[cfg(target_os = "linux")]
+mod sendfile {
+    use std::fs::File;
+    use std::io::{self, IoSlice, Write};
+
+    use tokio::io::Interest;
+
+    use super::Watched;
+
+    /// A memory file holding `body`, for `sendfile`.
+    pub fn memory_file(body: &[u8]) -> Option<File> {
+        let fd = rustix::fs::memfd_create("iskp-atlas-body", rustix::fs::MemfdFlags::CLOEXEC).ok()?;
+        let mut file = File::from(fd);
+        file.write_all(body).ok()?;
+        Some(file)
+    }
+
+    /// The head's `parts` with `MSG_MORE` (so they leave in the body's first segment), then `len`
+    /// bytes of `file` by `sendfile`.
+    pub async fn send(io: &mut Watched, parts: [&[u8]; 3], file: &File, len: usize) -> io::Result<()> {
+        io.busy();
+        let stream = &io.io;
+        let mut slices = parts.map(IoSlice::new);
+        let mut slices: &mut [IoSlice<'_>] = &mut slices;
+        IoSlice::advance_slices(&mut slices, 0);
+        while !slices.is_empty() {
+            stream.writable().await?;
+            match stream.try_io(Interest::WRITABLE, || {
+                let mut control = rustix::net::SendAncillaryBuffer::default();
+                rustix::net::sendmsg(stream, slices, &mut control, rustix::net::SendFlags::MORE)
+                    .map_err(io::Error::from)
+            }) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => IoSlice::advance_slices(&mut slices, n),
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let mut offset = 0u64;
+        let len = len as u64;
+        while offset < len {
+            stream.writable().await?;
+            let remaining = usize::try_from(len - offset).unwrap_or(usize::MAX);
+            match stream.try_io(Interest::WRITABLE, || {
+                rustix::fs::sendfile(stream, file, Some(&mut offset), remaining).map_err(io::Error::from)
+            }) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
     }
 }
 
@@ -282,9 +381,9 @@ enum Plan {
 struct Answer {
     /// Bytes of the request head, to drop from the buffer once answered.
     head_len: usize,
-    /// Status line and headers, without `date`.
-    head: Bytes,
-    body: Bytes,
+    entry: Arc<Entry>,
+    encoding: Encoding,
+    not_modified: bool,
     send_body: bool,
     /// The client asked to close (`Connection: close`): say so, and close after the answer.
     close: bool,
@@ -363,9 +462,9 @@ fn plan(state: &AppState, buf: &[u8]) -> Plan {
                 .filter_map(|h| visible_ascii(h.value)),
             etag,
         );
-    let Some(wire) = entry.wire(encoding, || wire(state, path, encoding, &entry)) else {
+    if entry.wire(encoding, || wire(state, path, encoding, &entry)).is_none() {
         return Plan::Hyper;
-    };
+    }
     let status = if not_modified { 304 } else { 200 };
     tracing::info!(
         target: "iskp_atlas::routes",
@@ -377,12 +476,9 @@ fn plan(state: &AppState, buf: &[u8]) -> Plan {
     );
     Plan::Answer(Answer {
         head_len,
-        head: if not_modified {
-            wire.not_modified.clone()
-        } else {
-            wire.ok.clone()
-        },
-        body: entry.body(encoding).clone(),
+        entry,
+        encoding,
+        not_modified,
         send_body: !(head_only || not_modified),
         close: close.unwrap_or(false),
     })
@@ -431,9 +527,14 @@ fn wire(state: &AppState, path: &str, encoding: Encoding, entry: &Entry) -> Opti
     if !same(&ok, StatusCode::OK) || !same(&not_modified, StatusCode::NOT_MODIFIED) {
         return None;
     }
+    #[cfg(target_os = "linux")]
+    let body_file = sendfile::memory_file(entry.body(encoding));
+    #[cfg(not(target_os = "linux"))]
+    let body_file = None;
     Some(Wire {
         ok: serialise(&ok)?,
         not_modified: serialise(&not_modified)?,
+        body_file,
     })
 }
 
@@ -491,6 +592,10 @@ fn http_date() -> [u8; 39] {
 /// Every open connection, for the limit, for closing the longest-waiting ones, and for shutdown.
 struct Conns {
     live: AtomicUsize,
+    /// Told to close, not closed yet.
+    dying: AtomicUsize,
+    /// When the limit was last reported (`now()`), to keep the log short under a flood.
+    warned: AtomicU64,
     slots: Mutex<Vec<Arc<Slot>>>,
     /// Signalled whenever a connection closes.
     closed: Notify,
@@ -504,14 +609,21 @@ struct Slot {
     /// When it began waiting for its current request head (milliseconds since `epoch`, plus one);
     /// 0 while a request is being answered.
     since: AtomicU64,
-    kill: AtomicBool,
+    /// [`OPEN`], [`KILLED`] (told to close) or [`CLOSED`].
+    state: AtomicU8,
     waker: Mutex<Option<Waker>>,
 }
+
+const OPEN: u8 = 0;
+const KILLED: u8 = 1;
+const CLOSED: u8 = 2;
 
 impl Conns {
     fn new() -> Conns {
         Conns {
             live: AtomicUsize::new(0),
+            dying: AtomicUsize::new(0),
+            warned: AtomicU64::new(0),
             slots: Mutex::new(Vec::new()),
             closed: Notify::new(),
             stopping: AtomicBool::new(false),
@@ -537,7 +649,7 @@ impl Conns {
         slots.retain(|s| Arc::strong_count(s) > 1);
         let mut waiting: Vec<(u64, &Arc<Slot>)> = slots
             .iter()
-            .filter(|s| !s.kill.load(Ordering::Relaxed))
+            .filter(|s| s.state.load(Ordering::Relaxed) == OPEN)
             .map(|s| (s.since.load(Ordering::Relaxed), s))
             .filter(|(since, _)| *since != 0)
             .collect();
@@ -545,15 +657,33 @@ impl Conns {
             waiting.select_nth_unstable_by_key(n, |(since, _)| *since);
             waiting.truncate(n);
         }
-        if !waiting.is_empty() {
+        let now = self.now();
+        if !waiting.is_empty() && now.saturating_sub(self.warned.swap(now, Ordering::Relaxed)) >= 10_000 {
             tracing::warn!(
-                "at the connection limit: closing {} connections that waited longest for a request",
-                waiting.len()
+                "at the connection limit: closing the connections that waited longest for a request (reported every 10 s at most)"
             );
         }
         for (_, slot) in waiting {
-            slot.kill.store(true, Ordering::Relaxed);
-            slot.wake();
+            // Counted first, so that a connection closing meanwhile never takes `dying` below 0.
+            self.dying.fetch_add(1, Ordering::AcqRel);
+            if slot
+                .state
+                .compare_exchange(OPEN, KILLED, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+            {
+                slot.wake();
+            } else {
+                self.dying.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
+    }
+
+    /// Drops the slots of closed connections, and the registry's spare room.
+    fn sweep(&self) {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        slots.retain(|s| Arc::strong_count(s) > 1);
+        if slots.capacity() > 4 * slots.len() + 64 {
+            slots.shrink_to_fit();
         }
     }
 
@@ -598,14 +728,21 @@ impl Watched {
     }
 
     fn closing(&self) -> bool {
-        self.slot.kill.load(Ordering::Relaxed) || self.conns.stopping.load(Ordering::Relaxed)
+        self.slot.state.load(Ordering::Relaxed) == KILLED || self.conns.stopping.load(Ordering::Relaxed)
     }
 }
 
 impl Drop for Watched {
     fn drop(&mut self) {
-        self.conns.live.fetch_sub(1, Ordering::AcqRel);
+        if self.slot.state.swap(CLOSED, Ordering::AcqRel) == KILLED {
+            self.conns.dying.fetch_sub(1, Ordering::AcqRel);
+        }
+        let live = self.conns.live.fetch_sub(1, Ordering::AcqRel) - 1;
         self.conns.closed.notify_one();
+        // As connections close (after a flood, say), let go of their slots too.
+        if live.is_power_of_two() || live == 0 {
+            self.conns.sweep();
+        }
     }
 }
 
@@ -636,6 +773,7 @@ impl AsyncRead for Watched {
 }
 
 impl Watched {
+    /// Answering: no longer waiting for a request.
     fn busy(&self) {
         if self.slot.since.load(Ordering::Relaxed) != 0 {
             self.slot.since.store(0, Ordering::Relaxed);
