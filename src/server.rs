@@ -52,8 +52,9 @@ pub const MAX_HEADERS: usize = 64;
 pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connections served at once unless `--max-connections` says otherwise.
 pub const DEFAULT_MAX_CONNECTIONS: usize = 16_384;
-/// File descriptors kept free for everything but connections (listener, runtime, logs).
-const RESERVED_FDS: usize = 64;
+/// File descriptors kept free for everything but connections: the listener and the runtime, and
+/// the memory files of the cached bodies (one per page and encoding served, about 180).
+const RESERVED_FDS: usize = 256;
 /// The first read buffer of a connection; it doubles as a head needs, up to [`MAX_HEAD_BYTES`].
 const FIRST_BUFFER: usize = 1024;
 
@@ -198,19 +199,24 @@ async fn connection(mut io: Watched, ctx: Arc<Shared>, watcher: Watcher) {
         deadline
             .as_mut()
             .reset(tokio::time::Instant::now() + ctx.header_timeout);
+        // The head is parsed again only when a read brings a line end (or is its first): a client
+        // sending a head a byte at a time cannot make the parsing quadratic.
+        let mut parse = true;
         let answer = loop {
-            match plan(&ctx.state, &buf) {
-                Plan::Answer(answer) => break answer,
-                Plan::Hyper => {
-                    handoff(io, buf, &ctx, watcher).await;
-                    return;
+            if parse {
+                match plan(&ctx.state, &buf) {
+                    Plan::Answer(answer) => break answer,
+                    Plan::Hyper => {
+                        handoff(io, buf, &ctx, watcher).await;
+                        return;
+                    }
+                    Plan::More => {}
                 }
-                Plan::More if buf.len() >= MAX_HEAD_BYTES => {
-                    // hyper answers an oversized head with 431.
-                    handoff(io, buf, &ctx, watcher).await;
-                    return;
-                }
-                Plan::More => {}
+            }
+            if buf.len() >= MAX_HEAD_BYTES {
+                // hyper answers an oversized head with 431.
+                handoff(io, buf, &ctx, watcher).await;
+                return;
             }
             if buf.capacity() - buf.len() < 256 {
                 let grow = buf.capacity().max(FIRST_BUFFER);
@@ -222,7 +228,7 @@ async fn connection(mut io: Watched, ctx: Arc<Shared>, watcher: Watcher) {
                 biased;
                 read = limited.read_buf(&mut buf) => match read {
                     Ok(0) | Err(_) => return,
-                    Ok(_) => {}
+                    Ok(n) => parse = buf.len() == n || buf[buf.len() - n..].contains(&b'\n'),
                 },
                 // No answer to a head that took too long, as with hyper: the connection closes.
                 () = &mut deadline => return,
