@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: the atlas against nginx serving the same page from `iskp-atlas export`,
-# the two alternated in one run with the same wrk settings; then start-up time, peak RSS, compressed
-# page sizes, and the query-string pages (saturated with wrk, and at a fixed rate with oha).
-# Loopback only. Needs nginx and wrk (Debian: nginx-light wrk); oha (`cargo install oha`) for the
-# fixed-rate latencies, which are skipped without it.
+# the two alternated round by round with the same wrk settings, in two cases: without
+# Accept-Encoding (identity), and with `Accept-Encoding: br, gzip` (the atlas sends its brotli body;
+# nginx its precompressed .gz file, `gzip_static on`). Medians over the rounds, and each server's
+# CPU time per request (steadier than requests per second on a shared machine). Then start-up time,
+# peak RSS, compressed page sizes, and the query-string pages (saturated with wrk, and at a fixed
+# rate with oha). Loopback only. Needs nginx and wrk (Debian: nginx-light wrk); oha
+# (`cargo install oha`) for the fixed-rate latencies, which are skipped without it.
 #
-#   bash bench/bench.sh                 # defaults: 3 rounds of 10 s, 64 connections, 2 wrk threads
-#   ROUNDS=5 DURATION=20s bash bench/bench.sh
+#   bash bench/bench.sh                 # defaults: 5 rounds of 10 s, 64 connections, 2 wrk threads
+#   ROUNDS=3 DURATION=20s bash bench/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
@@ -35,6 +38,9 @@ ATLAS_PORT=$(free_port)
 # Both serve the page for the same public address, as a deployment would (byte for byte the same page).
 PUBLIC=http://atlas.example
 "$BIN" export "$WORK/site" --public-url "$PUBLIC" >/dev/null
+# The export's pages precompressed for nginx's gzip_static, at gzip's best level (as the atlas's
+# gzip bodies), without names or times (-n).
+find "$WORK/site" -name '*.html' -exec gzip -9 -k -n {} +
 # nginx's workers run unprivileged; mktemp's directory is private.
 chmod -R a+rX "$WORK"
 cat > "$WORK/nginx.conf" <<CONF
@@ -47,6 +53,8 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
+  gzip_static on;
+  gzip_vary on;
   include /etc/nginx/mime.types;
   default_type application/octet-stream;
   client_body_temp_path $WORK/nginx-tmp;
@@ -79,36 +87,65 @@ done
 echo "page: $PAGE ($(curl -s "$ATLAS_URL" | wc -c) bytes from the atlas, $(curl -s "$NGINX_URL" | wc -c) from nginx's copy)"
 echo "wrk -t$THREADS -c$CONNS -d$DURATION --latency, $ROUNDS rounds, alternating"
 
-# "Requests/sec" and the 99th percentile latency of one wrk run, as "RPS P99_MS".
+# "Requests/sec" and the 99th percentile latency of one wrk run, as "RPS P99_MS REQUESTS ERRORS".
 measure() {
   local out
-  out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$1")
-  local rps p99 errors
+  out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$@")
+  local rps p99 n errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}' <<<"$out")
+  n=$(awk '/requests in/ {print $1}' <<<"$out")
   errors=$(awk '/Socket errors|Non-2xx/ {print}' <<<"$out" | tr '\n' ' ')
-  echo "$rps $p99 ${errors:-}"
+  echo "$rps $p99 $n ${errors:-}"
 }
+# CPU time (user + system, in clock ticks) of the given processes.
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+HZ=$(getconf CLK_TCK)
+NGINX_WORKERS=$(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')
+
+compressed_check() {
+  local enc
+  enc=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$1" | awk -F': ' 'tolower($1)=="content-encoding" {print $2}' | tr -d '\r')
+  echo "${enc:-none}"
+}
+echo "compressed case: atlas sends $(compressed_check "$ATLAS_URL") ($(curl -s -H 'Accept-Encoding: br, gzip' "$ATLAS_URL" | wc -c) bytes), nginx $(compressed_check "$NGINX_URL") ($(curl -s -H 'Accept-Encoding: br, gzip' "$NGINX_URL" | wc -c) bytes)"
 
 wrk -t"$THREADS" -c"$CONNS" -d2s "$NGINX_URL" >/dev/null
 wrk -t"$THREADS" -c"$CONNS" -d2s "$ATLAS_URL" >/dev/null
-printf '%-6s %-7s %12s %10s  %s\n' round server req/s p99_ms errors
+printf '%-11s %-6s %-7s %12s %10s %12s  %s\n' case round server req/s p99_ms cpu_us/req errors
 for r in $(seq "$ROUNDS"); do
-  for target in nginx atlas; do
-    url=$NGINX_URL; [ "$target" = atlas ] && url=$ATLAS_URL
-    read -r rps p99 errors <<<"$(measure "$url")"
-    printf '%-6s %-7s %12s %10s  %s\n' "$r" "$target" "$rps" "$p99" "$errors"
-    echo "$target $rps $p99" >> "$WORK/results"
+  for case in identity compressed; do
+    for target in nginx atlas; do
+      if [ "$target" = atlas ]; then url=$ATLAS_URL; pids=$ATLAS_PID; else url=$NGINX_URL; pids=$NGINX_WORKERS; fi
+      header=(); [ "$case" = compressed ] && header=(-H 'Accept-Encoding: br, gzip')
+      t0=$(ticks $pids)
+      read -r rps p99 n errors <<<"$(measure "${header[@]}" "$url")"
+      t1=$(ticks $pids)
+      cpu=$(awk -v t="$((t1 - t0))" -v n="$n" -v hz="$HZ" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')
+      printf '%-11s %-6s %-7s %12s %10s %12s  %s\n' "$case" "$r" "$target" "$rps" "$p99" "$cpu" "$errors"
+      echo "$case $target $rps $p99 $cpu" >> "$WORK/results"
+    done
   done
 done
-awk '{n[$1]++; rps[$1]+=$2; p[$1]+=$3} END {
-  printf "mean   nginx   %12.0f %10.3f\nmean   atlas   %12.0f %10.3f\n", rps["nginx"]/n["nginx"], p["nginx"]/n["nginx"], rps["atlas"]/n["atlas"], p["atlas"]/n["atlas"];
-  printf "atlas/nginx throughput: %.2fx\n", rps["atlas"]/rps["nginx"] }' "$WORK/results"
-
+echo
+python3 - "$WORK/results" <<'PY'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1])]
+for case in ("identity", "compressed"):
+    med = {}
+    for server in ("nginx", "atlas"):
+        r = [x for x in rows if x[0] == case and x[1] == server]
+        med[server] = [statistics.median(float(x[i]) for x in r) for i in (2, 3, 4)]
+        print(f"median {case:<10} {server:<6} {med[server][0]:>10.0f} req/s  p99 {med[server][1]:.2f} ms  cpu {med[server][2]:.1f} us/req  ({len(r)} rounds)")
+    a = [float(x[2]) for x in rows if x[0] == case and x[1] == "atlas"]
+    n = [float(x[2]) for x in rows if x[0] == case and x[1] == "nginx"]
+    ratios = ", ".join(f"{x / y:.2f}" for x, y in zip(a, n))
+    print(f"  {case}: atlas/nginx {med['atlas'][0] / med['nginx'][0]:.2f}x (medians; round by round {ratios})")
+PY
 echo
 echo "query-string pages (rendered per request), wrk -c$CONNS -d$DURATION:"
 for q in "/plots?country=DE&year=2023" "/search?q=tajik" "/compare?plots=2022-11-strasbourg,2023-12-cologne-vienna"; do
-  read -r rps p99 errors <<<"$(measure "http://127.0.0.1:$ATLAS_PORT$q")"
+  read -r rps p99 _ errors <<<"$(measure "http://127.0.0.1:$ATLAS_PORT$q")"
   printf '  %-58s %10s req/s  p99 %s ms %s\n' "$q" "$rps" "$p99" "$errors"
 done
 

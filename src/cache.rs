@@ -2,9 +2,10 @@
 //!
 //! Each cacheable path (every permanent page, the API documents, the CSV, the assets) has a slot.
 //! The first request of the day for a path renders it through the normal handler; the body is kept
-//! with its headers and an ETag, and compressed once per encoding (gzip, brotli) on first demand.
-//! Later requests that day are answered from the slot: `If-None-Match` gives 304, `Accept-Encoding`
-//! picks the body. Entries expire daily because plot pages print today's date as a citation's
+//! with its headers, and compressed once per encoding (gzip, brotli) on first demand. Each of the
+//! three bodies has its own strong ETag, a hash of its bytes (RFC 9110, 8.8.3: a strong validator
+//! names one representation). Later requests that day are answered from the slot: `Accept-Encoding`
+//! picks the body, and `If-None-Match` naming that body's ETag gives 304. Entries expire daily because plot pages print today's date as a citation's
 //! access date. Slots are swapped with `ArcSwap`, so readers never wait on a lock.
 
 use std::collections::HashMap;
@@ -27,10 +28,41 @@ use crate::site::today;
 pub struct Entry {
     day: NaiveDate,
     headers: HeaderMap,
-    body: Bytes,
+    identity: Representation,
+    gzip: OnceLock<Representation>,
+    br: OnceLock<Representation>,
+    /// The accept loop's serialised heads, one per encoding (see `server`).
+    wire: [OnceLock<Wire>; 3],
+}
+
+/// One representation: its bytes and their strong ETag.
+#[derive(Debug)]
+struct Representation {
+    bytes: Bytes,
     etag: HeaderValue,
-    gzip: OnceLock<Bytes>,
-    br: OnceLock<Bytes>,
+}
+
+impl Representation {
+    /// `suffix` names the encoding in the tag, for people reading headers; the hash alone tells
+    /// representations apart.
+    fn new(bytes: Bytes, suffix: &str) -> Representation {
+        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        let etag =
+            HeaderValue::from_str(&format!("\"{hash:016x}{suffix}\"")).unwrap_or(HeaderValue::from_static("\"0\""));
+        Representation { bytes, etag }
+    }
+}
+
+/// A cached response as the accept loop writes it: the status line and every header but `date`
+/// (which the loop adds per request), for a 200 and for a 304, and the body in a file the kernel
+/// can send from without copying (where the platform has one).
+#[derive(Debug)]
+pub struct Wire {
+    pub ok: Bytes,
+    pub not_modified: Bytes,
+    pub body_file: Option<std::fs::File>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,38 +74,59 @@ pub enum Encoding {
 
 impl Entry {
     fn new(day: NaiveDate, headers: HeaderMap, body: Bytes) -> Entry {
-        let hash = body.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        let etag = HeaderValue::from_str(&format!("\"{hash:016x}\"")).unwrap_or(HeaderValue::from_static("\"0\""));
         Entry {
             day,
             headers,
-            body,
-            etag,
+            identity: Representation::new(body, ""),
             gzip: OnceLock::new(),
             br: OnceLock::new(),
+            wire: Default::default(),
         }
+    }
+
+    /// The representation in `encoding`, if it is ready.
+    fn ready_body(&self, encoding: Encoding) -> Option<&Representation> {
+        match encoding {
+            Encoding::Identity => Some(&self.identity),
+            Encoding::Gzip => self.gzip.get(),
+            Encoding::Brotli => self.br.get(),
+        }
+    }
+
+    /// The strong ETag of the body in `encoding`, once that body is ready.
+    pub fn etag(&self, encoding: Encoding) -> Option<&HeaderValue> {
+        self.ready_body(encoding).map(|b| &b.etag)
+    }
+
+    /// The accept loop's head for `encoding`, made by `make` on first use.
+    pub fn wire(&self, encoding: Encoding, make: impl FnOnce() -> Option<Wire>) -> Option<&Wire> {
+        let cell = &self.wire[encoding as usize];
+        if let Some(w) = cell.get() {
+            return Some(w);
+        }
+        let _ = cell.set(make()?);
+        cell.get()
     }
 
     /// Whether the body in `encoding` is ready without compressing.
     fn ready(&self, encoding: Encoding) -> bool {
-        match encoding {
-            Encoding::Identity => true,
-            Encoding::Gzip => self.gzip.get().is_some(),
-            Encoding::Brotli => self.br.get().is_some(),
-        }
+        self.ready_body(encoding).is_some()
     }
 
     /// The body in `encoding`, compressing it on first use (CPU-heavy: call off the async workers).
     pub fn body(&self, encoding: Encoding) -> &Bytes {
+        &self.representation(encoding).bytes
+    }
+
+    fn representation(&self, encoding: Encoding) -> &Representation {
+        let body = &self.identity.bytes;
         match encoding {
-            Encoding::Identity => &self.body,
+            Encoding::Identity => &self.identity,
             Encoding::Gzip => self.gzip.get_or_init(|| {
                 let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
                 // Writing to a Vec cannot fail.
-                let _ = e.write_all(&self.body);
-                e.finish().map(Bytes::from).unwrap_or_else(|_| self.body.clone())
+                let _ = e.write_all(body);
+                Representation::new(e.finish().map(Bytes::from).unwrap_or_else(|_| body.clone()), "-gzip")
             }),
             Encoding::Brotli => self.br.get_or_init(|| {
                 let mut out = Vec::new();
@@ -85,15 +138,16 @@ impl Entry {
                 // 16-18 MB at 10; quality 9 allocates larger tables, 36 MB.)
                 let params = brotli::enc::BrotliEncoderParams {
                     quality: 10,
-                    lgwin: window_bits(self.body.len()),
-                    size_hint: self.body.len(),
+                    lgwin: window_bits(body.len()),
+                    size_hint: body.len(),
                     lgblock: 16,
                     ..Default::default()
                 };
-                match brotli::BrotliCompress(&mut self.body.as_ref(), &mut out, &params) {
+                let out = match brotli::BrotliCompress(&mut body.as_ref(), &mut out, &params) {
                     Ok(_) => Bytes::from(out),
-                    Err(_) => self.body.clone(),
-                }
+                    Err(_) => body.clone(),
+                };
+                Representation::new(out, "-br")
             }),
         }
     }
@@ -126,14 +180,19 @@ impl PageCache {
 
 /// The best encoding the client accepts: brotli, then gzip, else none. `q=0` refuses.
 pub fn negotiate(headers: &HeaderMap) -> Encoding {
-    let Some(accept) = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else {
+    negotiate_value(headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()))
+}
+
+/// [`negotiate`] over the value of the first `Accept-Encoding` header, if it is visible ASCII.
+pub fn negotiate_value(accept: Option<&str>) -> Encoding {
+    let Some(accept) = accept else {
         return Encoding::Identity;
     };
     let mut gzip = false;
     let mut br = false;
     for part in accept.split(',') {
         let mut bits = part.split(';');
-        let name = bits.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let name = bits.next().unwrap_or_default().trim();
         let refused = bits.any(|b| {
             let b = b.trim();
             b.strip_prefix("q=")
@@ -143,14 +202,13 @@ pub fn negotiate(headers: &HeaderMap) -> Encoding {
         if refused {
             continue;
         }
-        match name.as_str() {
-            "br" => br = true,
-            "gzip" | "x-gzip" => gzip = true,
-            "*" => {
-                br = true;
-                gzip = true;
-            }
-            _ => {}
+        if name.eq_ignore_ascii_case("br") {
+            br = true;
+        } else if name.eq_ignore_ascii_case("gzip") || name.eq_ignore_ascii_case("x-gzip") {
+            gzip = true;
+        } else if name == "*" {
+            br = true;
+            gzip = true;
         }
     }
     if br {
@@ -162,15 +220,23 @@ pub fn negotiate(headers: &HeaderMap) -> Encoding {
     }
 }
 
-/// Whether an `If-None-Match` header names this ETag (weak or strong, or `*`).
+/// Whether the `If-None-Match` headers name this ETag: `*`, or the tag itself in a list, strong or
+/// weakened by a proxy (`W/"…"`): RFC 9110's weak comparison, which `If-None-Match` uses. Several
+/// header lines count as one list.
 fn not_modified(headers: &HeaderMap, etag: &HeaderValue) -> bool {
-    let Some(inm) = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else {
-        return false;
-    };
-    let ours = etag.to_str().unwrap_or_default();
-    inm.split(',')
-        .map(str::trim)
-        .any(|t| t == "*" || t == ours || t.strip_prefix("W/") == Some(ours))
+    let values = headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok());
+    if_none_match(values, etag.to_str().unwrap_or_default())
+}
+
+/// [`not_modified`] over the header values as text.
+pub fn if_none_match<'a>(values: impl IntoIterator<Item = &'a str>, etag: &str) -> bool {
+    values.into_iter().flat_map(|v| v.split(',')).map(str::trim).any(|t| {
+        let opaque = t.strip_prefix("W/").unwrap_or(t);
+        t == "*" || opaque == etag
+    })
 }
 
 /// The cached answer to `request`, when there is one ready to send as it is: a GET or HEAD without
@@ -200,24 +266,32 @@ pub async fn prepare(entry: &Arc<Entry>, encoding: Encoding) {
     }
 }
 
+/// Today's entry for `path`, with its body in `encoding` ready to send: what the accept loop
+/// answers itself (the conditions of [`ready_answer`] without a request to read them from).
+pub fn ready_entry(cache: &PageCache, path: &str, encoding: Encoding) -> Option<Arc<Entry>> {
+    let entry = cache.slots.get(path)?.load_full()?;
+    (entry.day == today() && entry.ready(encoding)).then_some(entry)
+}
+
 fn respond(entry: &Entry, method: &Method, request: &HeaderMap) -> Response {
+    let encoding = negotiate(request);
+    let representation = entry.representation(encoding);
     let mut headers = entry.headers.clone();
-    headers.insert(header::ETAG, entry.etag.clone());
+    headers.insert(header::ETAG, representation.etag.clone());
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    if not_modified(request, &entry.etag) {
+    if not_modified(request, &representation.etag) {
         let mut r = Response::new(Body::empty());
         *r.status_mut() = StatusCode::NOT_MODIFIED;
         headers.remove(header::CONTENT_TYPE);
         *r.headers_mut() = headers;
         return r;
     }
-    let encoding = negotiate(request);
     match encoding {
         Encoding::Gzip => headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip")),
         Encoding::Brotli => headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br")),
         Encoding::Identity => headers.remove(header::CONTENT_ENCODING),
     };
-    let body = entry.body(encoding).clone();
+    let body = representation.bytes.clone();
     headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
     let body = if method == Method::HEAD {
         Body::empty()
@@ -322,17 +396,58 @@ mod tests {
     }
 
     #[test]
-    fn etags_match_strong_weak_and_star() {
+    fn etags_match_strong_weak_lists_and_star() {
         let e = Entry::new(today(), HeaderMap::new(), Bytes::from("x"));
-        let tag = e.etag.to_str().expect("ascii").to_string();
-        let h = |v: String| {
+        let etag = e.etag(Encoding::Identity).expect("identity is always ready").clone();
+        let tag = etag.to_str().expect("ascii").to_string();
+        let h = |values: &[String]| {
             let mut m = HeaderMap::new();
-            m.insert(header::IF_NONE_MATCH, HeaderValue::from_str(&v).expect("valid"));
+            for v in values {
+                m.append(header::IF_NONE_MATCH, HeaderValue::from_str(v).expect("valid"));
+            }
             m
         };
-        assert!(not_modified(&h(tag.clone()), &e.etag));
-        assert!(not_modified(&h(format!("\"other\", W/{tag}")), &e.etag));
-        assert!(not_modified(&h("*".into()), &e.etag));
-        assert!(!not_modified(&h("\"other\"".into()), &e.etag));
+        assert!(not_modified(&h(std::slice::from_ref(&tag)), &etag));
+        assert!(not_modified(&h(&[format!("W/{tag}")]), &etag));
+        assert!(not_modified(&h(&[format!("\"other\", W/{tag}")]), &etag));
+        assert!(not_modified(&h(&[format!("\"other\",{tag}")]), &etag));
+        assert!(
+            not_modified(&h(&["\"other\"".into(), tag.clone()]), &etag),
+            "two header lines are one list"
+        );
+        assert!(not_modified(&h(&["*".into()]), &etag));
+        assert!(!not_modified(&h(&["\"other\"".into()]), &etag));
+        assert!(
+            !not_modified(&h(&[tag.trim_matches('"').to_string()]), &etag),
+            "an unquoted tag is not the tag"
+        );
+        assert!(!not_modified(&h(&[]), &etag));
+    }
+
+    #[test]
+    fn each_encoding_has_its_own_strong_etag() {
+        let e = Entry::new(today(), HeaderMap::new(), Bytes::from("<p>".repeat(500)));
+        assert!(e.etag(Encoding::Gzip).is_none(), "not before the body is compressed");
+        e.body(Encoding::Gzip);
+        e.body(Encoding::Brotli);
+        let tags: Vec<String> = [Encoding::Identity, Encoding::Gzip, Encoding::Brotli]
+            .map(|enc| e.etag(enc).expect("ready").to_str().expect("ascii").to_string())
+            .to_vec();
+        for t in &tags {
+            assert!(
+                t.starts_with('"') && t.ends_with('"') && !t.starts_with("W/"),
+                "strong: {t}"
+            );
+        }
+        assert!(tags[1].ends_with("-gzip\"") && tags[2].ends_with("-br\""), "{tags:?}");
+        assert_ne!(tags[0], tags[1]);
+        assert_ne!(tags[0], tags[2]);
+        assert_ne!(tags[1], tags[2]);
+        // The same bytes give the same tag (another replica, or tomorrow's unchanged page).
+        let again = Entry::new(today(), HeaderMap::new(), Bytes::from("<p>".repeat(500)));
+        assert_eq!(
+            again.etag(Encoding::Identity).map(|v| v.to_str().ok()),
+            Some(Some(tags[0].as_str()))
+        );
     }
 }

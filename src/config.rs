@@ -82,6 +82,10 @@ pub struct ServeArgs {
     /// off by default, since any client can send them.
     #[arg(long, env = "ATLAS_TRUST_FORWARDED")]
     pub trust_forwarded: bool,
+    /// Connections open at once, at most (held under the open-file limit less 256). From 15/16 of
+    /// it on, the connections that have waited longest for a request are closed to keep room.
+    #[arg(long, env = "ATLAS_MAX_CONNECTIONS", default_value_t = crate::server::DEFAULT_MAX_CONNECTIONS, value_name = "N", value_parser = parse_count)]
+    pub max_connections: usize,
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -98,6 +102,14 @@ pub struct SiteArgs {
     /// it, each request's host is used, and pages are not cached.
     #[arg(long, env = "ATLAS_PUBLIC_URL", value_name = "URL", value_parser = parse_public_url)]
     pub public_url: Option<String>,
+}
+
+/// A whole number of at least 1.
+pub fn parse_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("'{s}' must be a whole number of at least 1")),
+    }
 }
 
 /// `""` or `/segment[/segment…]`, without a trailing slash.
@@ -171,6 +183,15 @@ mod tests {
         assert!(cli.command.is_none());
         assert_eq!(cli.serve.bind.port(), 8080);
         assert_eq!(cli.serve.site.base_path, "/atlas");
+        assert_eq!(cli.serve.max_connections, crate::server::DEFAULT_MAX_CONNECTIONS);
+        let cli = Cli::try_parse_from(["iskp-atlas", "--max-connections", "500"]).expect("parses");
+        assert_eq!(cli.serve.max_connections, 500);
+        for bad in ["0", "-1", "many"] {
+            assert!(
+                Cli::try_parse_from(["iskp-atlas", "--max-connections", bad]).is_err(),
+                "{bad}"
+            );
+        }
         let cli = Cli::try_parse_from(["iskp-atlas", "serve", "--bind", "127.0.0.1:0"]).expect("parses");
         assert!(matches!(cli.command, Some(Command::Serve(ref a)) if a.bind.port() == 0));
         let cli = Cli::try_parse_from(["iskp-atlas", "check", "--data", "/tmp/x"]).expect("parses");

@@ -9,10 +9,18 @@ use iskp_atlas::config::{CheckArgs, Cli, Command, DataArgs, ExportArgs, HealthAr
 use iskp_atlas::model::{Coverage, DataError, DataErrors, DataFiles, Dataset, quotes};
 use iskp_atlas::routes::app_editions;
 use iskp_atlas::state::{AppState, Editions};
-use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
+/// jemalloc returns freed memory to the system (settings in .cargo/config.toml); glibc's allocator
+/// kept the 35 MB that a flood of slow connections had used, fragmented, after it ended (README,
+/// Performance).
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
+    // Purging by jemalloc's own thread, so memory goes back even while the process is idle (also
+    // in .cargo/config.toml's settings; this holds for a build without them).
+    let _ = tikv_jemalloc_ctl::background_thread::write(true);
     let cli = Cli::parse();
     // Serving logs each request; the one-shot commands only warnings.
     let default_level = if matches!(cli.command, None | Some(Command::Serve(_))) {
@@ -255,7 +263,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         Err(code) => return code,
     };
     runtime.block_on(async move {
-        let listener = match TcpListener::bind(args.bind).await {
+        let listener = match iskp_atlas::server::bind(args.bind) {
             Ok(l) => l,
             Err(e) => {
                 eprintln!("could not listen on {}: {e}", args.bind);
@@ -275,7 +283,11 @@ fn serve(args: ServeArgs) -> ExitCode {
         }
         let app = app_editions(&editions);
         tokio::spawn(warm_up(editions.source().clone(), app.clone()));
-        iskp_atlas::server::serve(listener, app, editions, shutdown_signal()).await;
+        let options = iskp_atlas::server::Options {
+            max_connections: args.max_connections,
+            ..Default::default()
+        };
+        iskp_atlas::server::serve(listener, app, editions, shutdown_signal(), options).await;
         tracing::info!("stopped");
         ExitCode::SUCCESS
     })

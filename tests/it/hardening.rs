@@ -124,6 +124,73 @@ async fn cached_pages_answer_if_none_match_with_304() {
 }
 
 #[tokio::test]
+async fn each_encoding_has_its_own_strong_etag_and_its_own_304() {
+    let app = atlas_at("", Some("https://atlas.example"));
+    let encodings = [None, Some("gzip"), Some("br")];
+    for path in ["/", "/plots/2022-11-strasbourg", "/api/plots.json"] {
+        let with = |accept: Option<&'static str>, extra: Vec<(&'static str, String)>| {
+            let app = app.clone();
+            async move {
+                let mut headers: Vec<(&str, String)> =
+                    accept.map(|a| ("accept-encoding", a.to_string())).into_iter().collect();
+                headers.extend(extra);
+                let borrowed: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                get_with(&app, path, &borrowed).await
+            }
+        };
+        let mut tags = Vec::new();
+        for accept in encodings {
+            let (status, headers, _) = with(accept, vec![]).await;
+            assert_eq!(status, StatusCode::OK, "{path}");
+            let tag = headers
+                .get("etag")
+                .and_then(|v| v.to_str().ok())
+                .expect("etag")
+                .to_string();
+            assert!(tag.starts_with('"') && tag.ends_with('"'), "strong: {tag}");
+            tags.push(tag);
+        }
+        assert_ne!(tags[0], tags[1], "{path}: identity and gzip");
+        assert_ne!(tags[0], tags[2], "{path}: identity and brotli");
+        assert_ne!(tags[1], tags[2], "{path}: gzip and brotli");
+        for (i, accept) in encodings.into_iter().enumerate() {
+            let tag = &tags[i];
+            // Every form a client or a proxy may send back: the tag, weakened, in a list, over
+            // several header lines, or `*`.
+            let forms: Vec<Vec<(&str, String)>> = vec![
+                vec![("if-none-match", tag.clone())],
+                vec![("if-none-match", format!("W/{tag}"))],
+                vec![("if-none-match", format!("\"stale\", {tag}"))],
+                vec![("if-none-match", format!("W/\"stale\",W/{tag}"))],
+                vec![("if-none-match", "\"stale\"".into()), ("if-none-match", tag.clone())],
+                vec![("if-none-match", "*".into())],
+            ];
+            for form in forms {
+                let (status, headers, body) = with(accept, form.clone()).await;
+                assert_eq!(status, StatusCode::NOT_MODIFIED, "{path} {accept:?} {form:?}");
+                assert!(body.is_empty());
+                assert_eq!(headers.get("etag").and_then(|v| v.to_str().ok()), Some(tag.as_str()));
+                assert!(
+                    headers.get("content-encoding").is_none(),
+                    "{path}: a 304 has no body to encode"
+                );
+            }
+            // The other bodies' tags do not validate this one: the body is sent, with its own tag.
+            let others: Vec<String> = tags.iter().filter(|t| *t != tag).cloned().collect();
+            let (status, headers, body) = with(accept, vec![("if-none-match", others.join(", "))]).await;
+            assert_eq!(status, StatusCode::OK, "{path} {accept:?}");
+            assert!(!body.is_empty());
+            assert_eq!(headers.get("etag").and_then(|v| v.to_str().ok()), Some(tag.as_str()));
+            assert_eq!(
+                headers.get("content-encoding").and_then(|v| v.to_str().ok()),
+                accept,
+                "{path}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
 async fn compressed_bodies_are_the_same_page() {
     let app = atlas();
     for path in ["/", "/plots/2023-07-cologne-berlin", "/patterns", "/plots?country=DE"] {

@@ -1,6 +1,7 @@
 //! Page, API and binary tests, compiled as one test binary. Requests run in-process through
 //! `tower::ServiceExt::oneshot`; HTML is checked with CSS selectors, never whole-page snapshots.
 
+mod accept_loop;
 mod analytic;
 mod api;
 mod binary;
