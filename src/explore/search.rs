@@ -81,8 +81,6 @@ struct Field {
     lang: &'static str,
     text: String,
     folded: String,
-    /// For each byte of `folded`, the byte offset in `text` it came from.
-    map: Vec<u32>,
 }
 
 #[derive(Debug)]
@@ -690,15 +688,10 @@ impl Index {
 }
 
 fn field(text: String, lang: &'static str) -> Field {
-    let (folded, map) = normalise(&text);
-    // Texts are far below 4 GiB; u32 offsets halve the map's memory.
-    let map = map.into_iter().map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect();
-    Field {
-        lang,
-        text,
-        folded,
-        map,
-    }
+    // The map from folded bytes back to the text is made again for the few texts a search shows
+    // (see `snippet`), rather than kept for every text: it would take four bytes per byte.
+    let folded = normalise(&text).0;
+    Field { lang, text, folded }
 }
 
 /// Every word of the documents (three letters or more, letters only), with how many use it.
@@ -749,11 +742,13 @@ fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str) {
     let mut best: Option<(&Field, Vec<(usize, usize)>)> = None;
     for f in &d.fields {
         let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut map: Option<Vec<usize>> = None;
         for t in terms.iter().flat_map(|t| t.forms.iter()) {
             for start in word_starts(&f.folded, t) {
                 let end = start + t.len();
-                let orig_start = f.map[start] as usize;
-                let orig_end = f.map.get(end).map_or(f.text.len(), |&i| i as usize);
+                let map = map.get_or_insert_with(|| normalise(&f.text).1);
+                let orig_start = map[start];
+                let orig_end = map.get(end).copied().unwrap_or(f.text.len());
                 ranges.push((orig_start, orig_end));
             }
         }
