@@ -243,6 +243,16 @@ pub fn current() -> &'static Language {
     CURRENT.try_with(|l| *l).unwrap_or_else(|_| source())
 }
 
+/// The message `id` in the current language (for code that builds text without a `Site`).
+pub fn text(id: &str) -> String {
+    current().t(id)
+}
+
+/// The message `id` in the current language, with an item's name as its `$name`.
+pub fn named(id: &str, name: &str) -> String {
+    current().message(id, &[("name", name.into())])
+}
+
 /// Runs `future` (a request's handling) with `language` as [`current`].
 pub async fn with_language<F: std::future::Future>(language: &'static Language, future: F) -> F::Output {
     CURRENT.scope(language, future).await

@@ -333,14 +333,14 @@ fn documents(data: &Dataset) -> Vec<Source> {
     let points: Vec<String> = prop.points.iter().map(|p| p.text()).collect();
     out.push((
         Kind::Pattern,
-        tr("where-propaganda"),
+        crate::i18n::text("where-propaganda"),
         "/patterns#propaganda".into(),
         format!("{} {}", prop.summary, points.join(" ")),
     ));
     for d in &a.policy {
         out.push((
             Kind::Pattern,
-            tr1("where-policy", &d.title),
+            crate::i18n::named("where-policy", &d.title),
             format!("/patterns#policy-{}", d.id),
             d.summary.text(),
         ));
@@ -349,7 +349,7 @@ fn documents(data: &Dataset) -> Vec<Source> {
     for d in &m.definitions {
         out.push((
             Kind::Method,
-            tr1("where-definition", &d.term),
+            crate::i18n::named("where-definition", &d.term),
             "/method#definitions".into(),
             d.text.text(),
         ));
@@ -357,23 +357,28 @@ fn documents(data: &Dataset) -> Vec<Source> {
     let selection = [m.inclusion.text(), m.list_building.text()];
     out.push((
         Kind::Method,
-        tr("where-selection"),
+        crate::i18n::text("where-selection"),
         "/method#selection".into(),
         selection.join(" "),
     ));
     for e in &m.excluded {
         out.push((
             Kind::Method,
-            tr1("where-left-out", &e.case),
+            crate::i18n::named("where-left-out", &e.case),
             "/method#excluded".into(),
             e.why.text(),
         ));
     }
-    out.push((Kind::Method, tr("where-lull"), "/method#lull".into(), m.lull.text()));
+    out.push((
+        Kind::Method,
+        crate::i18n::text("where-lull"),
+        "/method#lull".into(),
+        m.lull.text(),
+    ));
     for n in &a.report_notes {
         out.push((
             Kind::Method,
-            tr1("where-data-note", &n.topic),
+            crate::i18n::named("where-data-note", &n.topic),
             format!("/method#report-note-{}", n.id),
             n.note.text(),
         ));
@@ -818,16 +823,6 @@ fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str) {
         });
     }
     (out, lang)
-}
-
-/// A title from the catalogue, in the language the index is built in.
-fn tr(id: &str) -> String {
-    crate::i18n::current().t(id)
-}
-
-/// A title from the catalogue with the item's name in it.
-fn tr1(id: &str, name: &str) -> String {
-    crate::i18n::current().message(id, &[("name", name.into())])
 }
 
 #[cfg(test)]

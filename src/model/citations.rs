@@ -56,10 +56,15 @@ impl Citations {
                     Owner::Plot(slug) => push_unique(&mut c.entry(k).plots, slug.to_string()),
                     Owner::Node(id) => {
                         let name = ds.org.node(id).map_or(id, |n| n.name.as_str());
-                        c.page(k, "/offices", id, &tr1("where-organisation", name));
+                        c.page(k, "/offices", id, &crate::i18n::named("where-organisation", name));
                     }
-                    Owner::OfficesNote => c.page(k, "/offices", "regional-offices", &tr("where-regional-offices")),
-                    Owner::Chronology => c.page(k, "/timeline", "chronology", &tr("where-chronology")),
+                    Owner::OfficesNote => c.page(
+                        k,
+                        "/offices",
+                        "regional-offices",
+                        &crate::i18n::text("where-regional-offices"),
+                    ),
+                    Owner::Chronology => c.page(k, "/timeline", "chronology", &crate::i18n::text("where-chronology")),
                     Owner::Pattern(id) => {
                         let title = ds
                             .analysis
@@ -67,10 +72,15 @@ impl Citations {
                             .iter()
                             .find(|p| p.id == id)
                             .map_or(id, |p| p.title.as_str());
-                        c.page(k, "/patterns", id, &tr1("where-pattern", title));
+                        c.page(k, "/patterns", id, &crate::i18n::named("where-pattern", title));
                     }
-                    Owner::ReportFigure => c.page(k, "/patterns", "figures", &tr("where-figures")),
-                    Owner::Propaganda => c.page(k, "/patterns", "propaganda", &tr("where-patterns-propaganda")),
+                    Owner::ReportFigure => c.page(k, "/patterns", "figures", &crate::i18n::text("where-figures")),
+                    Owner::Propaganda => c.page(
+                        k,
+                        "/patterns",
+                        "propaganda",
+                        &crate::i18n::text("where-patterns-propaganda"),
+                    ),
                     Owner::Policy(id) => {
                         let title = ds
                             .analysis
@@ -78,11 +88,16 @@ impl Citations {
                             .iter()
                             .find(|d| d.id == id)
                             .map_or(id, |d| d.title.as_str());
-                        c.page(k, "/patterns", &format!("policy-{id}"), &tr1("where-policy", title));
+                        c.page(
+                            k,
+                            "/patterns",
+                            &format!("policy-{id}"),
+                            &crate::i18n::named("where-policy", title),
+                        );
                     }
-                    Owner::Method => c.page(k, "/method", "definitions", &tr("where-method")),
-                    Owner::Lull => c.page(k, "/method", "lull", &tr("where-method-lull")),
-                    Owner::ReportNote => c.page(k, "/method", "report-notes", &tr("where-report-notes")),
+                    Owner::Method => c.page(k, "/method", "definitions", &crate::i18n::text("where-method")),
+                    Owner::Lull => c.page(k, "/method", "lull", &crate::i18n::text("where-method-lull")),
+                    Owner::ReportNote => c.page(k, "/method", "report-notes", &crate::i18n::text("where-report-notes")),
                 }
             }
         }
@@ -105,14 +120,4 @@ impl Citations {
     pub fn of(&self, key: &str) -> Option<&CitedBy> {
         self.by_key.get(key)
     }
-}
-
-/// A place's name from the catalogue, in the language the dataset is loaded in.
-fn tr(id: &str) -> String {
-    crate::i18n::current().t(id)
-}
-
-/// A place's name from the catalogue with an item's name in it.
-fn tr1(id: &str, name: &str) -> String {
-    crate::i18n::current().message(id, &[("name", name.into())])
 }

@@ -177,13 +177,6 @@ impl Source {
     }
 }
 
-impl Section {
-    /// "Report, p. 13" style locator where the page is known.
-    pub fn page_label(&self) -> Option<String> {
-        self.page.map(|p| format!("p. {p}"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
