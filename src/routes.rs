@@ -98,6 +98,7 @@ fn routes(state: &AppState) -> Router<Arc<AppState>> {
         .route(&at("/robots.txt"), get(meta_pages::robots))
         .route(&at("/api/schema.json"), get(downloads::schema))
         .route(&at("/offices"), get(offices::offices))
+        .route(&at("/offices/{id}"), get(offices::unit))
         .route(&at("/map"), get(visuals::map_page))
         .route(&at("/timeline"), get(visuals::timeline_page))
         .route(&at("/network"), get(visuals::network_page))

@@ -55,7 +55,10 @@ impl<'a> SourcesPage<'a> {
                             c.pages
                                 .iter()
                                 .map(|p| PageLink {
-                                    href: site.url(&format!("{}#{}", p.path, p.anchor)),
+                                    href: match p.anchor.as_str() {
+                                        "" => site.url(&p.path),
+                                        anchor => site.url(&format!("{}#{anchor}", p.path)),
+                                    },
                                     label: p.label.clone(),
                                 })
                                 .collect()

@@ -9,7 +9,7 @@ use super::{Dataset, Owner};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageRef {
     /// Page path without the base path.
-    pub path: &'static str,
+    pub path: String,
     pub anchor: String,
     pub label: String,
 }
@@ -56,7 +56,12 @@ impl Citations {
                     Owner::Plot(slug) => push_unique(&mut c.entry(k).plots, slug.to_string()),
                     Owner::Node(id) => {
                         let name = ds.org.node(id).map_or(id, |n| n.name.as_str());
-                        c.page(k, "/offices", id, &crate::i18n::named("where-organisation", name));
+                        c.page(
+                            k,
+                            &format!("/offices/{id}"),
+                            "",
+                            &crate::i18n::named("where-organisation", name),
+                        );
                     }
                     Owner::OfficesNote => c.page(
                         k,
@@ -108,9 +113,9 @@ impl Citations {
         self.by_key.entry(key.to_string()).or_default()
     }
 
-    fn page(&mut self, key: &str, path: &'static str, anchor: &str, label: &str) {
+    fn page(&mut self, key: &str, path: &str, anchor: &str, label: &str) {
         let r = PageRef {
-            path,
+            path: path.to_string(),
             anchor: anchor.to_string(),
             label: label.to_string(),
         };

@@ -10,8 +10,23 @@ use crate::helpers::*;
 fn statements_on(data: &Dataset, path: &str) -> usize {
     let all = data.statements();
     let count = |keep: &dyn Fn(&Owner<'_>) -> bool| all.iter().filter(|s| keep(&s.owner)).count();
+    let node = |n: &iskp_atlas::model::org::Node, facts: bool| {
+        let plots: usize = n.plots.iter().map(|l| l.link.statements().len()).sum();
+        let facts: usize = match facts {
+            true => n.facts.iter().map(|f| f.value.statements().len()).sum(),
+            false => 0,
+        };
+        n.summary.statements().len() + plots + facts
+    };
+    if let Some(id) = path.strip_prefix("/offices/") {
+        // A unit's own page: its summary, its facts and its plots.
+        return node(data.org.node(id).expect("a unit"), true);
+    }
     match path {
-        "/offices" => count(&|o| matches!(o, Owner::Node(_) | Owner::OfficesNote)),
+        // The overview: each unit's summary and plots (the facts are on the unit's page).
+        "/offices" => {
+            count(&|o| *o == Owner::OfficesNote) + data.org.nodes.iter().map(|n| node(n, false)).sum::<usize>()
+        }
         "/timeline" => count(&|o| *o == Owner::Chronology),
         "/patterns" => count(&|o| {
             matches!(
@@ -46,6 +61,7 @@ fn statements_on(data: &Dataset, path: &str) -> usize {
 fn evidence_pages(data: &Dataset) -> Vec<String> {
     let mut pages: Vec<String> = data.plots.iter().map(|p| p.path()).collect();
     pages.extend(["/offices", "/patterns", "/method", "/timeline"].map(String::from));
+    pages.extend(data.org.nodes.iter().map(|n| format!("/offices/{}", n.id)));
     pages
 }
 

@@ -165,6 +165,7 @@ pub fn page_paths() -> Vec<String> {
         "/",
         "/plots",
         "/offices",
+        "/offices/al-siddiq-office",
         "/patterns",
         "/method",
         "/sources",

@@ -293,8 +293,12 @@ async fn sitemap_lists_only_permanent_pages_and_robots_points_to_it() {
         .skip(1)
         .filter_map(|s| s.split("</loc>").next())
         .collect();
-    // The ten pages, and each plot's page and its changes, in English and in German.
-    assert_eq!(locs.len(), 2 * (10 + 7 + 7));
+    // The ten pages, each plot's page and its changes, and each unit of the organisation, in
+    // English and in German.
+    let units = dataset().org.nodes.len();
+    assert_eq!(locs.len(), 2 * (10 + 7 + 7 + units));
+    assert!(locs.contains(&"https://intra.example/atlas/offices/al-siddiq-office"));
+    assert!(locs.contains(&"https://intra.example/atlas/de/offices/al-siddiq-office"));
     assert!(locs.contains(&"https://intra.example/atlas/plots/2022-11-strasbourg"));
     assert!(locs.contains(&"https://intra.example/atlas/de/plots/2022-11-strasbourg"));
     assert!(
