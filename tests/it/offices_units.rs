@@ -14,7 +14,7 @@ async fn each_unit_has_a_page_with_its_facts_where_it_sits_and_its_plots() {
         let page = get(&app, &path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
         let doc = page.html();
-        assert_eq!(texts(&doc, "h1"), [node.name.clone()], "{path}");
+        assert_eq!(one_text(&doc, "h1"), node.name, "{path}");
         // The breadcrumb leads back to the whole organisation and marks this page.
         let crumbs = attrs(&doc, "nav.breadcrumb a", "href");
         assert_eq!(crumbs, ["/", "/offices", path.as_str()], "{path}");
