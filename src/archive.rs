@@ -22,6 +22,10 @@ pub const RELEASED: &[(&str, &str)] = &[
         "1.1.0",
         "065d7350e8f19f99526801fcf632ec50de1da9f9b0c4c668fdb44a287e8c1d94",
     ),
+    (
+        "1.2.0",
+        "bb0a9aea740941d26425a4bf59c8c087e2dd36988d9183039494bbc3cb6f5874",
+    ),
 ];
 
 /// One archived version: its files (gzipped) by name, e.g. `plots/2022-11-strasbourg.html`.

@@ -35,6 +35,14 @@ pub enum ExportError {
 
 /// The file (relative to the export root) that holds `path` (without base path or query).
 pub fn file_for(path: &str) -> String {
+    // A translated page of a released version (`/de/v/1.2.0/offices`) is archived inside that
+    // version's directory, as the archive holds it (`v/1.2.0/de/offices.html`).
+    if let Some((lang, rest)) = path.trim_start_matches('/').split_once("/v/")
+        && crate::i18n::language(lang).is_some_and(|l| !l.is_source())
+    {
+        let (version, page) = rest.split_once('/').unwrap_or((rest, ""));
+        return file_for(&format!("/v/{version}/{lang}/{page}"));
+    }
     let p = path.trim_start_matches('/');
     if p.is_empty() || p.ends_with('/') {
         return format!("{p}index.html");
@@ -202,6 +210,9 @@ mod tests {
         assert_eq!(file_for("/"), "index.html");
         assert_eq!(file_for("/plots"), "plots.html");
         assert_eq!(file_for("/v/1.0.0/"), "v/1.0.0/index.html");
+        assert_eq!(file_for("/de/v/1.2.0/"), "v/1.2.0/de/index.html");
+        assert_eq!(file_for("/de/v/1.2.0/offices"), "v/1.2.0/de/offices.html");
+        assert_eq!(file_for("/de/plots"), "de/plots.html");
         assert_eq!(file_for("/plots/2022-11-strasbourg"), "plots/2022-11-strasbourg.html");
         assert_eq!(file_for("/api/plots.json"), "api/plots.json");
         assert_eq!(file_for("/static/atlas.0123abcd.css"), "static/atlas.0123abcd.css");

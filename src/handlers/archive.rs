@@ -138,10 +138,36 @@ pub async fn file(
     ];
     if name.ends_with(".html") {
         let html = String::from_utf8_lossy(&body);
+        let html = match state.site.lang.is_source() {
+            true => html,
+            false => relocate(&html, &path, &version, state.site.lang.code).into(),
+        };
         let banner = banner(&state, &version, &name, &|p| state.site.url(p));
         return Ok((headers, with_banner(&html, &banner)).into_response());
     }
     Ok((headers, body).into_response())
+}
+
+/// A translated page of an archive links relative to the archive's root, as the export wrote it
+/// (`de/plots/x.html` reaches the German overview as `../../de/index.html`, the English one as
+/// `../../index.html`), but it is served at `/de/v/{version}/plots/x`: links that leave the
+/// language's directory are rewritten for that address, into the same version.
+fn relocate(html: &str, path: &str, version: &str, lang: &str) -> String {
+    let depth = path.matches('/').count();
+    let out_of_lang = "../".repeat(depth + 1);
+    let mut html = html.to_string();
+    for attr in ["href=\"", "src=\"", "action=\""] {
+        html = html
+            .replace(
+                &format!("{attr}{out_of_lang}{lang}/"),
+                &format!("{attr}{}", "../".repeat(depth)),
+            )
+            .replace(
+                &format!("{attr}{out_of_lang}"),
+                &format!("{attr}{}v/{version}/", "../".repeat(depth + 3)),
+            );
+    }
+    html
 }
 
 /// One version step of a plot: from `from` to `to`, the fields that changed.

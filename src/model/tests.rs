@@ -339,7 +339,7 @@ fn metadata_must_be_consistent() {
         "data/dataset.json",
         None,
         "changelog[0].version",
-        "newest entry is 1.1.0",
+        "newest entry is 1.2.0",
     );
     let r = load_with("dataset.json", |v| v["version"] = json!("one"));
     assert_rejected(r, "data/dataset.json", None, "version", "MAJOR.MINOR.PATCH");

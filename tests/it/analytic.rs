@@ -275,7 +275,7 @@ async fn method_lists_every_data_note_and_the_exclusions() {
     assert_eq!(texts(&doc, "#definitions dt"), ["Terrorism", "Plot"]);
     let cite = texts(&doc, "#cite .citation");
     assert!(
-        cite[0].contains("dataset version 1.1.0") && cite[1].starts_with("Krause, D. (2025)."),
+        cite[0].contains("dataset version 1.2.0") && cite[1].starts_with("Krause, D. (2025)."),
         "{cite:?}"
     );
 }

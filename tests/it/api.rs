@@ -19,7 +19,7 @@ async fn the_api_follows_the_contract() {
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.header("content-type"), "application/json; charset=utf-8");
     let doc = page.json();
-    assert_eq!(doc["dataset"]["version"], "1.1.0");
+    assert_eq!(doc["dataset"]["version"], "1.2.0");
     assert!(
         doc["dataset"]["source"]["citation"]
             .as_str()
@@ -130,6 +130,6 @@ async fn each_plot_has_its_own_document() {
         let doc = page.json();
         assert_eq!(doc["plot"]["slug"], plot.slug.as_str());
         assert_eq!(doc["plot"]["cell_size"], plot.cell_size);
-        assert_eq!(doc["dataset"]["version"], "1.1.0");
+        assert_eq!(doc["dataset"]["version"], "1.2.0");
     }
 }

@@ -214,7 +214,7 @@ async fn the_briefing_pack_has_a_cover_a_page_per_plot_and_the_sources() {
     .html();
     let cover = one_text(&doc, ".briefing-cover .cover-facts");
     assert!(
-        cover.contains("version 1.1.0") && cover.contains("Krause, D. (2025)"),
+        cover.contains("version 1.2.0") && cover.contains("Krause, D. (2025)"),
         "{cover}"
     );
     assert_eq!(doc.select(&sel("section.briefing-plot")).count(), 2);

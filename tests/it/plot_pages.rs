@@ -184,11 +184,11 @@ async fn related_plots_link_both_ways_where_the_report_says_so() {
 async fn the_citation_gives_the_permanent_url_and_dataset_version() {
     let doc = get(&atlas(), "/plots/2022-11-strasbourg").await.html();
     let cite = one_text(&doc, ".citation");
-    assert!(cite.contains("dataset version 1.1.0"), "{cite}");
+    assert!(cite.contains("dataset version 1.2.0"), "{cite}");
     // The living address, and the one this version keeps for good.
     let both = [
         format!("http://{HOST}/plots/2022-11-strasbourg"),
-        format!("http://{HOST}/v/1.1.0/plots/2022-11-strasbourg"),
+        format!("http://{HOST}/v/1.2.0/plots/2022-11-strasbourg"),
     ];
     assert_eq!(attrs(&doc, ".citation a", "href"), both);
     assert_eq!(
@@ -209,7 +209,7 @@ async fn the_citation_gives_the_permanent_url_and_dataset_version() {
         attrs(&doc, ".citation a", "href"),
         [
             permanent,
-            "https://intra.example/atlas/v/1.1.0/plots/2022-11-strasbourg"
+            "https://intra.example/atlas/v/1.2.0/plots/2022-11-strasbourg"
         ]
     );
     assert_eq!(attrs(&doc, "link[rel=canonical]", "href"), [permanent]);

@@ -24,7 +24,7 @@ async fn plot_citations_come_in_three_formats() {
     for field in [
         "title = {Strasbourg, France, November 2022: foiled ISKP-linked plot}",
         &format!("url = {{{url}}}"),
-        "version = {1.1.0}",
+        "version = {1.2.0}",
         "urldate = {",
     ] {
         assert!(bib.body.contains(field), "missing {field} in {}", bib.body);
@@ -45,7 +45,7 @@ async fn plot_citations_come_in_three_formats() {
     let csl = get(&app, "/cite/2022-11-strasbourg.json").await.json();
     assert_eq!(csl[0]["type"], "webpage");
     assert_eq!(csl[0]["URL"], url);
-    assert_eq!(csl[0]["version"], "1.1.0");
+    assert_eq!(csl[0]["version"], "1.2.0");
     assert_eq!(csl[0]["accessed"]["date-parts"][0].as_array().map(Vec::len), Some(3));
 }
 
@@ -95,7 +95,7 @@ async fn the_csv_parses_back_with_every_table_1_column() {
     assert_eq!(page.header("content-type"), "text/csv; charset=utf-8; header=present");
     assert_eq!(
         page.header("content-disposition"),
-        "attachment; filename=\"iskp-atlas-plots-1.1.0.csv\""
+        "attachment; filename=\"iskp-atlas-plots-1.2.0.csv\""
     );
     assert!(page.body.contains("\r\n"));
     let mut reader = csv::Reader::from_reader(page.body.as_bytes());
@@ -247,10 +247,16 @@ async fn every_page_has_link_preview_and_canonical_tags() {
 async fn the_changelog_lists_versions_and_the_footer_shows_the_current_one() {
     let app = atlas();
     let doc = get(&app, "/changelog").await.html();
-    assert_eq!(ids_of(&doc, ".changelog > li"), ["v1.1.0", "v1.0.0"]);
+    assert_eq!(ids_of(&doc, ".changelog > li"), ["v1.2.0", "v1.1.0", "v1.0.0"]);
     // 1.1.0 says, page by page, what it corrected; each corrected plot's page links to its list.
     let data = dataset();
-    let fixes = &data.meta.changelog[0].corrections;
+    let fixes = &data
+        .meta
+        .changelog
+        .iter()
+        .find(|c| c.version == "1.1.0")
+        .expect("1.1.0 in the changelog")
+        .corrections;
     assert_eq!(doc.select(&sel("#v1\\.1\\.0 .changelog-page")).count(), fixes.len());
     for plot in &data.plots {
         let id = format!("v1.1.0-plots-{}", plot.slug);
@@ -275,7 +281,7 @@ async fn the_changelog_lists_versions_and_the_footer_shows_the_current_one() {
     let home = get(&app, "/").await.html();
     let footer = attrs(&home, ".site-footer a[href='/changelog']", "href");
     assert_eq!(footer.len(), 1);
-    assert!(one_text(&home, ".site-footer").contains("Dataset version 1.1.0"));
+    assert!(one_text(&home, ".site-footer").contains("Dataset version 1.2.0"));
 }
 
 fn ids_of(doc: &scraper::Html, css: &str) -> Vec<String> {
@@ -356,7 +362,7 @@ async fn without_a_public_url_a_hostile_host_is_refused_and_pages_vary_by_host()
             cite,
             [
                 format!("http://{host}/plots/2022-11-strasbourg"),
-                format!("http://{host}/v/1.1.0/plots/2022-11-strasbourg")
+                format!("http://{host}/v/1.2.0/plots/2022-11-strasbourg")
             ]
         );
         let vary: Vec<&str> = page
@@ -411,7 +417,7 @@ async fn with_a_public_url_every_address_uses_it_whatever_the_host() {
     assert_eq!(page.status, axum::http::StatusCode::OK);
     assert_eq!(
         attrs(&page.html(), ".citation a", "href"),
-        [want.to_string(), want.replace("/atlas/plots/", "/atlas/v/1.1.0/plots/")]
+        [want.to_string(), want.replace("/atlas/plots/", "/atlas/v/1.2.0/plots/")]
     );
     for doc in [
         "/atlas/cite/2022-11-strasbourg.bib",

@@ -140,3 +140,58 @@ async fn citations_name_the_pinned_address_once_the_version_is_released() {
         assert!(!cite_links.contains(&pinned) && !bib.contains("/v/"));
     }
 }
+
+/// `href` (relative, as archived pages link) resolved against the page at `page`.
+fn resolve(page: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for segment in href.split('#').next().unwrap_or_default().split('/') {
+        match segment {
+            ".." => {
+                parts.pop();
+            }
+            "." => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+#[tokio::test]
+async fn a_german_archived_page_is_served_under_de_and_every_link_on_it_answers() {
+    let app = atlas();
+    for page in [
+        "/de/v/1.2.0/plots/2022-11-strasbourg",
+        "/de/v/1.2.0/",
+        "/de/v/1.2.0/offices",
+    ] {
+        let answer = get(&app, page).await;
+        assert_eq!(answer.status, StatusCode::OK, "{page}");
+        let doc = answer.html();
+        assert_eq!(attrs(&doc, "html", "lang"), ["de"], "{page}");
+        let mut links = attrs(&doc, "a[href]", "href");
+        links.extend(attrs(&doc, "link[href]", "href"));
+        let relative: Vec<&String> = links
+            .iter()
+            .filter(|h| !h.starts_with('#') && !h.contains("://"))
+            .collect();
+        assert!(relative.len() > 10, "{page}");
+        for href in relative {
+            let target = if href.starts_with('/') {
+                href.clone()
+            } else {
+                resolve(page, href)
+            };
+            let status = get(&app, &target).await.status;
+            assert!(
+                status == StatusCode::OK || status == StatusCode::PERMANENT_REDIRECT,
+                "{page}: {href} -> {target}: {status}"
+            );
+        }
+    }
+    // A version without German has no German archive.
+    assert_eq!(
+        get(&app, "/de/v/1.1.0/plots/2022-11-strasbourg").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
