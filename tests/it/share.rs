@@ -293,8 +293,9 @@ async fn sitemap_lists_only_permanent_pages_and_robots_points_to_it() {
         .skip(1)
         .filter_map(|s| s.split("</loc>").next())
         .collect();
-    // The ten pages, and each plot's page and its changes, in English and in German.
-    assert_eq!(locs.len(), 2 * (10 + 7 + 7));
+    // The eleven pages (/policy since issue 15), and each plot's page and its changes, in English
+    // and in German.
+    assert_eq!(locs.len(), 2 * (11 + 7 + 7));
     assert!(locs.contains(&"https://intra.example/atlas/plots/2022-11-strasbourg"));
     assert!(locs.contains(&"https://intra.example/atlas/de/plots/2022-11-strasbourg"));
     assert!(
