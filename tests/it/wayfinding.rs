@@ -478,3 +478,88 @@ async fn a_plot_page_opens_with_its_key_facts_and_contents() {
         assert!(ids.contains(&href[1..].to_string()), "{href}");
     }
 }
+
+#[tokio::test]
+async fn search_says_where_each_hit_matched_and_the_snippet_comes_from_there() {
+    let app = atlas();
+    let data = dataset();
+    let doc = get(&app, "/search?q=Tajik").await.html();
+    let mut plots = 0;
+    for li in doc.select(&sel(".search-group:first-of-type .hits > li")) {
+        plots += 1;
+        let href = li
+            .select(&sel("a.hit-title"))
+            .next()
+            .and_then(|a| a.value().attr("href"))
+            .unwrap_or_default();
+        let plot = data.plot(href.trim_start_matches("/plots/")).expect("a plot");
+        let place = li.select(&sel(".matched-in")).map(text).collect::<String>();
+        assert_eq!(place, "matched in Table 1 · Nationality of suspects", "{href}");
+        let snippet = li.select(&sel(".snippet")).map(text).collect::<String>();
+        assert_eq!(snippet, plot.table1.nationality, "{href}: the snippet is the cell");
+    }
+    assert_eq!(plots, 4);
+    // A word only the summary has: the snippet comes from the summary, and says so.
+    let doc = get(&app, "/search?q=Telegram").await.html();
+    let places = texts(&doc, ".hits .matched-in");
+    assert!(places.iter().any(|p| p == "matched in Summary"), "{places:?}");
+    // In German, in German words.
+    let de = get(&app, "/de/search?q=Tadschikisch").await.html();
+    let places = texts(&de, ".hits .matched-in");
+    assert!(
+        places
+            .iter()
+            .any(|p| p == "gefunden in: Tabelle 1 · Staatsangehörigkeit"),
+        "{places:?}"
+    );
+}
+
+#[tokio::test]
+async fn search_explains_its_order_and_can_order_plots_by_date() {
+    let app = atlas();
+    let doc = get(&app, "/search?q=Telegram").await.html();
+    let order = one_text(&doc, ".search-order");
+    assert!(order.contains("best match leads"), "{order}");
+    assert_eq!(attrs(&doc, ".search-order a", "href"), ["/search?q=Telegram&sort=date"]);
+    let by_date = get(&app, "/search?q=Telegram&sort=date").await.html();
+    let plots: Vec<String> = attrs(&by_date, ".hits a.hit-title[href^='/plots/']", "href");
+    let mut sorted = plots.clone();
+    sorted.sort();
+    assert!(plots.len() >= 3);
+    assert_eq!(plots, sorted, "oldest first");
+    assert_eq!(attrs(&by_date, ".search-order a", "href"), ["/search?q=Telegram"]);
+}
+
+#[tokio::test]
+async fn search_offers_the_same_question_as_a_filter() {
+    let app = atlas();
+    for (q, filter) in [
+        ("Tajik", "/plots?nationality=tajik"),
+        ("Germany 2023", "/plots?country=DE&year=2023"),
+        ("religious site", "/plots?target=religious-site"),
+    ] {
+        let doc = get(&app, &format!("/search?q={}", q.replace(' ', "+"))).await.html();
+        assert_eq!(attrs(&doc, ".as-filter a", "href"), [filter], "{q}");
+    }
+    let list = get(&app, "/plots?country=DE&year=2023").await.html();
+    assert_eq!(listed(&list), 2);
+    let de = get(&app, "/de/search?q=Deutschland").await.html();
+    assert_eq!(attrs(&de, ".as-filter a", "href"), ["/de/plots?country=DE"]);
+    let none = get(&app, "/search?q=Telegram").await.html();
+    assert_eq!(none.select(&sel(".as-filter")).count(), 0);
+}
+
+#[tokio::test]
+async fn the_404_page_offers_a_search_for_what_the_address_named() {
+    let app = atlas();
+    let doc = get(&app, "/plots/2022-11-strasburg").await.html();
+    assert_eq!(attrs(&doc, "main input[name=q]", "value"), ["strasburg"]);
+    let doc = get(&app, "/de/plots/koeln-wien").await.html();
+    assert_eq!(attrs(&doc, "main input[name=q]", "value"), ["koeln wien"]);
+    let doc = get(&app, "/x/%3Cb%3Eevil%3C%2Fb%3E").await.html();
+    assert_eq!(doc.select(&sel("main b")).count(), 0);
+    assert_eq!(attrs(&doc, "main input[name=q]", "value"), ["b evil b"]);
+    // One search box per page: the search page has no second one in the header.
+    let search = get(&app, "/search?q=Tajik").await.html();
+    assert_eq!(search.select(&sel("input[type=search]")).count(), 1);
+}
