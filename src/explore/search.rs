@@ -278,6 +278,13 @@ fn word_starts(hay: &str, term: &str) -> Vec<usize> {
 /// length difference, and (reversed) how many documents use the word.
 type Rank = (usize, bool, usize, std::cmp::Reverse<usize>);
 
+/// A match in a text: its start and end (bytes of the original text) and which query term it is.
+type Match = (usize, usize, usize);
+
+/// How a part of a text ranks for the snippet, greatest first: query terms matched in it, a
+/// Table 1 cell, earlier.
+type PartRank = (usize, bool, std::cmp::Reverse<usize>);
+
 /// A document's title and text, as the index takes them from one edition: (kind, title, path,
 /// parts of the text with the message id naming each part).
 type Source = (Kind, String, String, Vec<(&'static str, String)>);
@@ -734,13 +741,13 @@ fn field(pieces: Vec<(&'static str, String)>, lang: &'static str) -> Field {
 
 /// The part of `f` to show for these matches (byte range and id): the one where the most query
 /// terms match, a Table 1 cell before other parts, then the earliest.
-fn best_part(f: &Field, ranges: &[(usize, usize, usize)]) -> (usize, usize, &'static str) {
+fn best_part(f: &Field, ranges: &[Match]) -> (usize, usize, &'static str) {
     let bounds = |i: usize| {
         let start = f.parts[i].0;
         let end = f.parts.get(i + 1).map_or(f.text.len(), |p| p.0.saturating_sub(1));
         (start, end.max(start))
     };
-    let mut best: Option<((usize, bool, std::cmp::Reverse<usize>), usize)> = None;
+    let mut best: Option<(PartRank, usize)> = None;
     for i in 0..f.parts.len() {
         let (start, end) = bounds(i);
         let mut terms: Vec<usize> = ranges
@@ -815,9 +822,9 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// part that is.
 fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str, &'static str) {
     // Matches as (start, end, term) byte ranges in the original text.
-    let mut best: Option<(&Field, Vec<(usize, usize, usize)>)> = None;
+    let mut best: Option<(&Field, Vec<Match>)> = None;
     for f in &d.fields {
-        let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
+        let mut ranges: Vec<Match> = Vec::new();
         let mut map: Option<Vec<usize>> = None;
         for (i, t) in terms
             .iter()
