@@ -48,6 +48,7 @@ wayfinding-outside = { $count ->
    *[other] { $count } Anschlagspläne, die Sie angekreuzt haben, liegen außerhalb dieser Filter. Sie bleiben für den Vergleich und die Briefing-Mappe angekreuzt:
 }
 wayfinding-outside-open = öffnen
+wayfinding-to-filters = Filter, unter den Ergebnissen ↓
 
 ## /compare
 wayfinding-compare-lede = Jedes Feld der Tabelle 1, dann die strukturierten Lesarten des Atlas, je eine Zeile. { $count ->

@@ -49,6 +49,7 @@ wayfinding-outside = { $count ->
    *[other] { $count } plots you ticked are outside these filters. They stay ticked for compare and the briefing pack:
 }
 wayfinding-outside-open = open
+wayfinding-to-filters = Filters, below the results ↓
 
 ## /compare
 wayfinding-compare-lede = Every field of Table 1, then the atlas's structured readings, one row each. { $count ->
