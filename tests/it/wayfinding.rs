@@ -563,3 +563,37 @@ async fn the_404_page_offers_a_search_for_what_the_address_named() {
     let search = get(&app, "/search?q=Tajik").await.html();
     assert_eq!(search.select(&sel("input[type=search]")).count(), 1);
 }
+
+#[tokio::test]
+async fn a_plot_page_leads_to_its_works_in_the_bibliography() {
+    let doc = get(&atlas(), "/plots/2022-11-strasbourg").await.html();
+    let links = attrs(&doc, "a[href^='/sources?plot=']", "href");
+    assert_eq!(links, ["/sources?plot=2022-11-strasbourg"]);
+}
+
+#[tokio::test]
+async fn method_jumps_to_each_plots_data_notes() {
+    let data = dataset();
+    let doc = get(&atlas(), "/method").await.html();
+    let with_notes: Vec<&str> = data
+        .plots
+        .iter()
+        .filter(|p| !p.data_notes.is_empty())
+        .map(|p| p.slug.as_str())
+        .collect();
+    let jumps = attrs(&doc, ".note-jumps a", "href");
+    assert_eq!(jumps.len(), with_notes.len());
+    for (href, slug) in jumps.iter().zip(&with_notes) {
+        assert_eq!(href, &format!("#notes-{slug}"));
+        assert_eq!(
+            doc.select(&sel(&format!("#data-notes li#notes-{slug}"))).count(),
+            1,
+            "{slug}"
+        );
+    }
+    let counts: usize = texts(&doc, ".note-jumps li")
+        .iter()
+        .filter_map(|t| t.rsplit('(').next()?.trim_end_matches(')').parse::<usize>().ok())
+        .sum();
+    assert_eq!(counts, data.plots.iter().map(|p| p.data_notes.len()).sum::<usize>());
+}

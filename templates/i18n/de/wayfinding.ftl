@@ -38,7 +38,7 @@ wayfinding-on-this-page = Auf dieser Seite
 ## /plots: was die Filter tun
 wayfinding-filter-logic = Innerhalb einer Gruppe genügt einem Anschlagsplan eine der angekreuzten Optionen; über die Gruppen hinweg muss er jede Gruppe erfüllen. Die Zahl neben einer Option gibt an, wie viele Anschlagspläne die Liste zeigen würde, wenn Sie sie zusätzlich ankreuzten.
 wayfinding-any-of = (eine davon)
-wayfinding-all-of = (alle davon)
+wayfinding-all-of = (alle zugleich)
 wayfinding-mode-label = Verknüpfen:
 wayfinding-mode-any = eine davon
 wayfinding-mode-all = alle in einem Anschlagsplan
@@ -71,6 +71,7 @@ wayfinding-sources-for-plot = { $count } der { $total } Werke werden zitiert fü
 wayfinding-sources-all = Alle Werke zeigen.
 wayfinding-sources-az = Autorinnen und Autoren A–Z
 wayfinding-sources-no-plot = Einen Anschlagsplan „{ $slug }“ gibt es nicht: Alle Werke werden gezeigt.
+wayfinding-plot-sources = Diese Werke im Literaturverzeichnis und wo sie sonst zitiert werden
 
 ## /search: warum ein Treffer, warum in dieser Reihenfolge
 wayfinding-where-summary = Zusammenfassung

@@ -72,6 +72,7 @@ wayfinding-sources-for-plot = { $count } of the { $total } works are cited for
 wayfinding-sources-all = Show all works.
 wayfinding-sources-az = Authors A–Z
 wayfinding-sources-no-plot = There is no plot “{ $slug }”: all works are shown.
+wayfinding-plot-sources = These works in the bibliography, and where else they are cited
 
 ## /search: why a result, why in this order
 wayfinding-where-summary = Summary
