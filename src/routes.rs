@@ -17,8 +17,8 @@ use tracing::Level;
 
 use crate::error::{AppError, render_error_pages};
 use crate::handlers::{
-    api, archive, assets, cite, compare, downloads, home, meta_pages, method, offices, patterns, plot, plots, search,
-    sources, visuals,
+    api, archive, assets, cite, compare, downloads, home, meta_pages, method, offices, patterns, plot, plots, policy,
+    search, sources, visuals,
 };
 use crate::site::{derive_origin, with_origin};
 use crate::state::{AppState, Editions};
@@ -103,6 +103,7 @@ fn routes(state: &AppState) -> Router<Arc<AppState>> {
         .route(&at("/timeline"), get(visuals::timeline_page))
         .route(&at("/network"), get(visuals::network_page))
         .route(&at("/patterns"), get(patterns::patterns))
+        .route(&at("/policy"), get(policy::policy))
         .route(&at("/method"), get(method::method))
         .route(&at("/sources"), get(sources::sources))
         .route(&at("/api/plots.json"), get(api::plots))

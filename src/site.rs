@@ -331,6 +331,7 @@ pub fn permanent_paths(data: &Dataset) -> Vec<String> {
         "/plots",
         "/offices",
         "/patterns",
+        "/policy",
         "/method",
         "/sources",
         "/changelog",

@@ -32,12 +32,22 @@ const EXTRA_URLS = [
   '/compare',
   '/briefing?plots=2022-11-strasbourg,2023-07-cologne-berlin',
   '/briefing',
+  // Issue 15: the policy page (also in the menu), the filters' all-of mode and a ticked plot
+  // outside the filter, compare's differing rows only, sources for one plot, search by date.
+  '/policy',
+  '/plots?nationality=tajik&nationality=russian&nationality_mode=all',
+  '/plots?nationality=afghan&plots=2022-11-strasbourg',
+  '/compare?plots=2022-11-strasbourg,2023-07-cologne-berlin&diff=only',
+  '/sources?plot=2022-11-strasbourg',
+  '/search?q=Tajik&sort=date',
   // The German edition's twins (the crawl reaches its permanent pages by the language switch).
   '/de/plots?country=DE',
   '/de/search?q=K%C3%B6ln',
   '/de/search?q=Moschee',
   '/de/compare?plots=2022-11-strasbourg,2023-07-cologne-berlin',
   '/de/briefing?plots=2022-11-strasbourg,2023-07-cologne-berlin',
+  '/de/policy',
+  '/de/sources?plot=2022-11-strasbourg',
 ];
 
 // The HTML error pages, one per edition: must answer 404 and are checked like any other page.

@@ -1,8 +1,10 @@
 //! The facets of `/plots`: which plots match a query string like `?country=DE&year=2023`, and how
 //! many plots each facet value would give with the other filters applied.
 //!
-//! Values combine with OR inside a facet and AND across facets. A parameter or value the atlas does
-//! not know is never an error: it is ignored, and the page says so.
+//! Values combine with OR inside a facet ("any of") and AND across facets; nationality can instead
+//! combine its values with AND (`nationality_mode=all`: plots with suspects of every nationality
+//! ticked). A parameter or value the atlas does not know is never an error: it is ignored, and the
+//! page says so.
 
 use std::collections::BTreeMap;
 
@@ -142,7 +144,12 @@ pub struct Selection {
     pub notices: Vec<String>,
     /// Parameters no page of this kind reads (`/compare` receives `/plots`'s filters unasked).
     pub unknown: Vec<String>,
+    /// `nationality_mode=all`: a plot must have every ticked nationality, not any one of them.
+    pub nationality_all: bool,
 }
+
+/// The parameter that makes nationality's values combine with AND.
+pub const NATIONALITY_MODE: &str = "nationality_mode";
 
 /// The key/value pairs of a raw query string, decoded; at most [`MAX_PARAMS`].
 pub fn pairs(raw: Option<&str>) -> (Vec<(String, String)>, bool) {
@@ -192,6 +199,16 @@ impl Selection {
                 s.q = Some(value);
                 continue;
             }
+            if key == NATIONALITY_MODE {
+                match value.trim().to_ascii_lowercase().as_str() {
+                    "all" => s.nationality_all = true,
+                    "any" => s.nationality_all = false,
+                    _ => s
+                        .notices
+                        .push(lang.message("wayfinding-notice-mode", &[("value", Arg::from(&value))])),
+                }
+                continue;
+            }
             let Some(facet) = Facet::from_param(&key) else {
                 s.unknown.push(key);
                 continue;
@@ -225,16 +242,37 @@ impl Selection {
         self.filters.values().any(|v| !v.is_empty())
     }
 
-    /// Whether `plot` passes every facet, ignoring `except` (for counting that facet's values).
-    pub fn admits(&self, plot: &Plot, except: Option<Facet>) -> bool {
-        self.filters
-            .iter()
-            .filter(|(f, _)| Some(**f) != except)
-            .all(|(f, wanted)| wanted.is_empty() || f.values(plot).iter().any(|(k, _)| wanted.contains(k)))
+    /// Whether a facet's values combine with AND ("all of") rather than OR ("any of").
+    pub fn all_of(&self, facet: Facet) -> bool {
+        facet == Facet::Nationality && self.nationality_all
+    }
+
+    /// Whether `plot` passes every facet.
+    pub fn admits(&self, plot: &Plot) -> bool {
+        self.filters.iter().all(|(f, wanted)| {
+            let has = f.values(plot);
+            let has = |w: &String| has.iter().any(|(k, _)| k == w);
+            wanted.is_empty()
+                || if self.all_of(*f) {
+                    wanted.iter().all(has)
+                } else {
+                    wanted.iter().any(has)
+                }
+        })
+    }
+
+    /// This selection with one more value of `facet` ticked (the same if it is ticked already).
+    pub fn with(&self, facet: Facet, key: &str) -> Selection {
+        let mut s = self.clone();
+        let values = s.filters.entry(facet).or_default();
+        if !values.iter().any(|v| v == key) {
+            values.push(key.to_string());
+        }
+        s
     }
 
     pub fn matching<'a>(&self, data: &'a Dataset) -> Vec<&'a Plot> {
-        data.plots.iter().filter(|p| self.admits(p, None)).collect()
+        data.plots.iter().filter(|p| self.admits(p)).collect()
     }
 
     /// The query string of this selection's filters, optionally with one value toggled.
@@ -257,12 +295,16 @@ impl Selection {
             for v in values {
                 out.append_pair(f.param(), v);
             }
+            if self.all_of(f) {
+                out.append_pair(NATIONALITY_MODE, "all");
+            }
         }
         out.finish()
     }
 }
 
-/// One value of a facet with the number of plots it would give, other filters applied.
+/// One value of a facet with the number of plots ticking it would give (the current number for a
+/// value already ticked).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetOption {
     pub key: String,
@@ -271,35 +313,39 @@ pub struct FacetOption {
     pub selected: bool,
 }
 
-/// Every value of `facet` in the dataset, with counts under the selection's other filters.
+/// Every value of `facet` in the dataset, each with exactly the number of plots the page would list
+/// if it were ticked too, under the selection's filters and its any/all choice. The order never
+/// depends on the selection: years in order, other values by how many plots of the whole dataset
+/// have them, then by name.
 pub fn options(facet: Facet, selection: &Selection, data: &Dataset) -> Vec<FacetOption> {
-    let mut out: Vec<FacetOption> = Vec::new();
+    let mut out: Vec<(usize, FacetOption)> = Vec::new();
     for p in &data.plots {
-        let counts = selection.admits(p, Some(facet));
         for (key, label) in facet.values(p) {
-            let i = match out.iter().position(|o| o.key == key) {
-                Some(i) => i,
+            match out.iter_mut().find(|(_, o)| o.key == key) {
+                Some((n, _)) => *n += 1,
                 None => {
                     let selected = selection.filters.get(&facet).is_some_and(|v| v.contains(&key));
-                    out.push(FacetOption {
-                        key,
-                        label,
-                        count: 0,
-                        selected,
-                    });
-                    out.len() - 1
+                    out.push((
+                        1,
+                        FacetOption {
+                            key,
+                            label,
+                            count: 0,
+                            selected,
+                        },
+                    ));
                 }
-            };
-            if counts {
-                out[i].count += 1;
             }
         }
     }
-    match facet {
-        Facet::Year => out.sort_by(|a, b| a.key.cmp(&b.key)),
-        _ => out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))),
+    for (_, o) in &mut out {
+        o.count = selection.with(facet, &o.key).matching(data).len();
     }
-    out
+    match facet {
+        Facet::Year => out.sort_by(|(_, a), (_, b)| a.key.cmp(&b.key)),
+        _ => out.sort_by(|(n, a), (m, b)| m.cmp(n).then_with(|| a.label.cmp(&b.label))),
+    }
+    out.into_iter().map(|(_, o)| o).collect()
 }
 
 #[cfg(test)]

@@ -81,6 +81,10 @@ struct Field {
     lang: &'static str,
     text: String,
     folded: String,
+    /// Where each part of the text starts (a byte of `text`) and which part of its page it is: a
+    /// message id such as `t1-nationality` ("Table 1 · Nationality"), empty where the document
+    /// is one piece.
+    parts: Vec<(usize, &'static str)>,
 }
 
 #[derive(Debug)]
@@ -122,6 +126,9 @@ pub struct Hit {
     pub snippet: Vec<Segment>,
     /// The language of the snippet's text: another edition's where only its words matched.
     pub snippet_lang: &'static str,
+    /// The part of the page the snippet comes from (a message id, e.g. `t1-nationality`), or ""
+    /// where the document is one piece or only its title matched.
+    pub matched_in: &'static str,
     score: usize,
 }
 
@@ -271,8 +278,16 @@ fn word_starts(hay: &str, term: &str) -> Vec<usize> {
 /// length difference, and (reversed) how many documents use the word.
 type Rank = (usize, bool, usize, std::cmp::Reverse<usize>);
 
-/// A document's title and text, as the index takes them from one edition.
-type Source = (Kind, String, String, String);
+/// A match in a text: its start and end (bytes of the original text) and which query term it is.
+type Match = (usize, usize, usize);
+
+/// How a part of a text ranks for the snippet, greatest first: query terms matched in it, a
+/// Table 1 cell, earlier.
+type PartRank = (usize, bool, std::cmp::Reverse<usize>);
+
+/// A document's title and text, as the index takes them from one edition: (kind, title, path,
+/// parts of the text with the message id naming each part).
+type Source = (Kind, String, String, Vec<(&'static str, String)>);
 
 /// A document of one edition with its text folded: (kind, title, path, text).
 type Prepared = (Kind, String, String, Arc<Field>);
@@ -285,33 +300,39 @@ fn documents(data: &Dataset) -> Vec<Source> {
         // Table 1's cells in the edition's language: the atlas's translation where it has one
         // (the English cells are the English edition's, which every index also holds).
         let t = p.table1_translation.as_ref().unwrap_or(&p.table1);
-        let mut text = vec![
-            p.summary.text(),
-            t.location.clone(),
-            t.target.clone(),
-            t.outcome.clone(),
-            t.international_connection.clone(),
-            t.nationality.clone(),
-            t.weapons_and_preparation.clone(),
+        let mut text: Vec<(&'static str, String)> = vec![
+            ("wayfinding-where-summary", p.summary.text()),
+            ("t1-location", t.location.clone()),
+            ("t1-target", t.target.clone()),
+            ("t1-outcome", t.outcome.clone()),
+            ("t1-international-connection", t.international_connection.clone()),
+            ("t1-nationality", t.nationality.clone()),
+            ("t1-weapons", t.weapons_and_preparation.clone()),
         ];
-        text.extend(p.data_notes.iter().map(|n| n.note.text()));
-        text.extend(p.events.iter().map(|e| e.label.text()));
-        text.push(p.place_label.clone());
-        text.extend(p.locations.iter().map(|l| l.place.clone()));
-        text.extend(p.targets.iter().map(|t| t.label.clone()));
-        text.extend(
+        text.extend(p.data_notes.iter().map(|n| ("plots-notes-h", n.note.text())));
+        text.extend(p.events.iter().map(|e| ("plots-events-h", e.label.text())));
+        let mut places = vec![p.place_label.clone()];
+        places.extend(p.locations.iter().map(|l| l.place.clone()));
+        places.extend(
             p.countries
                 .iter()
                 .filter(|c| crate::model::country::name(c).is_some())
                 .map(|c| lang.t(&format!("country-{c}"))),
         );
-        out.push((Kind::Plot, p.title(), p.path(), text.join(" ")));
+        text.push(("wayfinding-where-places", places.join(" ")));
+        text.push((
+            "wayfinding-where-targets",
+            p.targets.iter().map(|t| t.label.clone()).collect::<Vec<_>>().join(" "),
+        ));
+        out.push((Kind::Plot, p.title(), p.path(), text));
     }
+    // The other documents are one piece each: their title says where on the page they are.
+    let mut rest: Vec<(Kind, String, String, String)> = Vec::new();
     for n in &data.org.nodes {
         let mut text = vec![n.also_known_as.join(", "), n.summary.text()];
         text.extend(n.facts.iter().map(|f| format!("{}: {}", f.label, f.value)));
         text.extend(n.plots.iter().map(|l| l.link.text()));
-        out.push((
+        rest.push((
             Kind::Organisation,
             n.name.clone(),
             format!("/offices#{}", n.id),
@@ -322,7 +343,7 @@ fn documents(data: &Dataset) -> Vec<Source> {
     for p in &a.patterns {
         let mut text = vec![p.summary.text()];
         text.extend(p.context.iter().map(|c| format!("{}: {}", c.title, c.text)));
-        out.push((
+        rest.push((
             Kind::Pattern,
             p.title.clone(),
             format!("/patterns#{}", p.id),
@@ -331,23 +352,23 @@ fn documents(data: &Dataset) -> Vec<Source> {
     }
     let prop = &a.propaganda;
     let points: Vec<String> = prop.points.iter().map(|p| p.text()).collect();
-    out.push((
+    rest.push((
         Kind::Pattern,
         crate::i18n::text("where-propaganda"),
         "/patterns#propaganda".into(),
         format!("{} {}", prop.summary, points.join(" ")),
     ));
     for d in &a.policy {
-        out.push((
+        rest.push((
             Kind::Pattern,
             crate::i18n::named("where-policy", &d.title),
-            format!("/patterns#policy-{}", d.id),
+            format!("/policy#policy-{}", d.id),
             d.summary.text(),
         ));
     }
     let m = &a.method;
     for d in &m.definitions {
-        out.push((
+        rest.push((
             Kind::Method,
             crate::i18n::named("where-definition", &d.term),
             "/method#definitions".into(),
@@ -355,28 +376,28 @@ fn documents(data: &Dataset) -> Vec<Source> {
         ));
     }
     let selection = [m.inclusion.text(), m.list_building.text()];
-    out.push((
+    rest.push((
         Kind::Method,
         crate::i18n::text("where-selection"),
         "/method#selection".into(),
         selection.join(" "),
     ));
     for e in &m.excluded {
-        out.push((
+        rest.push((
             Kind::Method,
             crate::i18n::named("where-left-out", &e.case),
             "/method#excluded".into(),
             e.why.text(),
         ));
     }
-    out.push((
+    rest.push((
         Kind::Method,
         crate::i18n::text("where-lull"),
         "/method#lull".into(),
         m.lull.text(),
     ));
     for n in &a.report_notes {
-        out.push((
+        rest.push((
             Kind::Method,
             crate::i18n::named("where-data-note", &n.topic),
             format!("/method#report-note-{}", n.id),
@@ -384,13 +405,17 @@ fn documents(data: &Dataset) -> Vec<Source> {
         ));
     }
     for s in &data.sources {
-        out.push((
+        rest.push((
             Kind::Source,
             s.title.clone(),
             format!("/sources#{}", s.key),
             s.reference.clone(),
         ));
     }
+    out.extend(
+        rest.into_iter()
+            .map(|(k, title, path, text)| (k, title, path, vec![("", text)])),
+    );
     out
 }
 
@@ -418,7 +443,7 @@ impl Index {
             .map(|d| {
                 crate::i18n::in_language(d.language, || documents(d))
                     .into_iter()
-                    .map(|(kind, title, path, text)| (kind, title, path, Arc::new(field(text, d.language.code))))
+                    .map(|(kind, title, path, parts)| (kind, title, path, Arc::new(field(parts, d.language.code))))
                     .collect()
             })
             .collect();
@@ -676,13 +701,14 @@ impl Index {
                     }
                     score += best;
                 }
-                let (snippet, snippet_lang) = snippet(d, terms);
+                let (snippet, snippet_lang, matched_in) = snippet(d, terms);
                 Some(Hit {
                     kind: d.kind,
                     title: d.title.clone(),
                     path: d.path.clone(),
                     snippet,
                     snippet_lang,
+                    matched_in,
                     score,
                 })
             })
@@ -692,11 +718,61 @@ impl Index {
     }
 }
 
-fn field(text: String, lang: &'static str) -> Field {
+fn field(pieces: Vec<(&'static str, String)>, lang: &'static str) -> Field {
+    let mut text = String::new();
+    let mut parts = Vec::with_capacity(pieces.len());
+    for (id, piece) in pieces {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        parts.push((text.len(), id));
+        text.push_str(&piece);
+    }
     // The map from folded bytes back to the text is made again for the few texts a search shows
     // (see `snippet`), rather than kept for every text: it would take four bytes per byte.
     let folded = normalise(&text).0;
-    Field { lang, text, folded }
+    Field {
+        lang,
+        text,
+        folded,
+        parts,
+    }
+}
+
+/// The part of `f` to show for these matches (byte range and id): the one where the most query
+/// terms match, a Table 1 cell before other parts, then the earliest.
+fn best_part(f: &Field, ranges: &[Match]) -> (usize, usize, &'static str) {
+    let bounds = |i: usize| {
+        let start = f.parts[i].0;
+        let end = f.parts.get(i + 1).map_or(f.text.len(), |p| p.0.saturating_sub(1));
+        (start, end.max(start))
+    };
+    let mut best: Option<(PartRank, usize)> = None;
+    for i in 0..f.parts.len() {
+        let (start, end) = bounds(i);
+        let mut terms: Vec<usize> = ranges
+            .iter()
+            .filter(|r| r.0 >= start && r.0 < end)
+            .map(|r| r.2)
+            .collect();
+        terms.dedup();
+        terms.sort_unstable();
+        terms.dedup();
+        if terms.is_empty() {
+            continue;
+        }
+        let key = (terms.len(), f.parts[i].1.starts_with("t1-"), std::cmp::Reverse(i));
+        if best.as_ref().is_none_or(|b| key > b.0) {
+            best = Some((key, i));
+        }
+    }
+    match best {
+        Some((_, i)) => {
+            let (start, end) = bounds(i);
+            (start, end, f.parts[i].1)
+        }
+        None => (0, f.text.len(), ""),
+    }
 }
 
 /// Every word of the documents (three letters or more, letters only), with how many use it.
@@ -741,20 +817,26 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// A window of the first text that matches, around its first match, with every match in it marked.
-fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str) {
-    // Matches as (start, end) byte ranges in the original text.
-    let mut best: Option<(&Field, Vec<(usize, usize)>)> = None;
+/// A window of the first text that matches, in the part of it where the query matches best
+/// (see [`best_part`]), around its first match there, with every match in it marked; and which
+/// part that is.
+fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str, &'static str) {
+    // Matches as (start, end, term) byte ranges in the original text.
+    let mut best: Option<(&Field, Vec<Match>)> = None;
     for f in &d.fields {
-        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut ranges: Vec<Match> = Vec::new();
         let mut map: Option<Vec<usize>> = None;
-        for t in terms.iter().flat_map(|t| t.forms.iter()) {
+        for (i, t) in terms
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| t.forms.iter().map(move |f| (i, f)))
+        {
             for start in word_starts(&f.folded, t) {
                 let end = start + t.len();
                 let map = map.get_or_insert_with(|| normalise(&f.text).1);
                 let orig_start = map[start];
                 let orig_end = map.get(end).copied().unwrap_or(f.text.len());
-                ranges.push((orig_start, orig_end));
+                ranges.push((orig_start, orig_end, i));
             }
         }
         if !ranges.is_empty() || best.is_none() {
@@ -766,35 +848,41 @@ fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str) {
         }
     }
     let Some((f, mut ranges)) = best else {
-        return (Vec::new(), "");
+        return (Vec::new(), "", "");
     };
     let lang = f.lang;
-    let text = &f.text;
+    let (part_start, part_end, part) = if ranges.is_empty() {
+        (0, f.text.len(), "")
+    } else {
+        best_part(f, &ranges)
+    };
+    let text = &f.text[..part_end];
     // The longest match first where two start together (a word and its stem).
     ranges.sort_unstable_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
-    let first = ranges.first().map_or(0, |r| r.0);
-    let from = floor_boundary(text, first.saturating_sub(SNIPPET_BEFORE));
+    ranges.retain(|r| r.0 >= part_start && r.1 <= part_end);
+    let first = ranges.first().map_or(part_start, |r| r.0);
+    let from = floor_boundary(text, first.saturating_sub(SNIPPET_BEFORE).max(part_start));
     let to = floor_boundary(text, first + SNIPPET_AFTER);
     // Start and end on word boundaries so the snippet does not begin mid-word.
-    let from = if from == 0 {
-        0
+    let from = if from == part_start {
+        part_start
     } else {
         text[from..].find(' ').map_or(from, |i| from + i + 1)
     };
     let to = if to >= text.len() {
         text.len()
     } else {
-        text[..to].rfind(' ').unwrap_or(to)
+        text[..to].rfind(' ').filter(|&i| i > from).unwrap_or(to)
     };
     let mut out = Vec::new();
-    if from > 0 {
+    if from > part_start {
         out.push(Segment {
             text: "… ".into(),
             mark: false,
         });
     }
     let mut at = from;
-    for (s, e) in ranges.into_iter().filter(|(s, e)| *s >= from && *e <= to) {
+    for (s, e, _) in ranges.into_iter().filter(|(s, e, _)| *s >= from && *e <= to) {
         if s < at {
             continue;
         }
@@ -822,7 +910,7 @@ fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str) {
             mark: false,
         });
     }
-    (out, lang)
+    (out, lang, part)
 }
 
 #[cfg(test)]

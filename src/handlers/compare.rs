@@ -24,6 +24,34 @@ pub struct Row {
     /// The atlas's rendering of each Table 1 cell in the page's language (German pages only).
     pub translations: Vec<Option<String>>,
     pub differs: bool,
+    /// Each plot's data notes on this field (Table 1 and the text disagree): number and link.
+    pub notes: Vec<Vec<(usize, String)>>,
+}
+
+/// The data-note fields (`DataNote::field`) that concern a compared row.
+fn note_fields(row: &str) -> &'static [&'static str] {
+    match row {
+        "date" => &["date", "precise_date"],
+        "location" | "countries" => &["countries", "locations"],
+        "target" | "target_categories" => &["targets"],
+        "outcome" | "judicial_status" => &["outcome"],
+        "international_connection" | "handler_countries" | "channels" | "arrests_abroad" => {
+            &["international_connection"]
+        }
+        "cell_size" => &["cell_size"],
+        "nationality" => &["nationalities"],
+        "age" | "known_ages" => &["ages"],
+        "weapons_and_preparation" | "weapons" => &["weapons"],
+        _ => &[],
+    }
+}
+
+/// Whether `raw` asks for the differing rows only (`diff=only`).
+fn only_differences(raw: Option<&str>) -> bool {
+    crate::explore::filters::pairs(raw)
+        .0
+        .iter()
+        .any(|(k, v)| k == "diff" && v == "only")
 }
 
 /// The address of a page of chosen plots, in date order whatever order the reader gave them in:
@@ -42,28 +70,46 @@ fn chosen_path(page: &str, data: &Dataset, chosen: &[&Plot]) -> String {
     }
 }
 
-fn rows(fields: &[Field], plots: &[&Plot]) -> Vec<Row> {
+fn rows(site: &Site, fields: &[Field], plots: &[&Plot], only_differing: bool) -> Vec<Row> {
     fields
         .iter()
         .map(|f| {
             let values: Vec<String> = plots.iter().map(|p| (f.value)(p)).collect();
             let differs = values.windows(2).any(|w| w[0] != w[1]);
+            let notes = plots
+                .iter()
+                .map(|p| {
+                    let fields = note_fields(f.id);
+                    p.data_notes
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, n)| fields.contains(&n.field.as_str()))
+                        .map(|(i, _)| (i + 1, site.url(&format!("{}#note-{}", p.path(), i + 1))))
+                        .collect()
+                })
+                .collect();
             Row {
                 id: f.id,
                 label: f.title(),
                 translations: plots.iter().map(|p| f.translation(p)).collect(),
                 values,
                 differs,
+                notes,
             }
         })
+        .filter(|r| r.differs || !only_differing)
         .collect()
 }
 
-/// Every plot, for the chooser shown when too few are picked.
-fn chooser(site: &Site, data: &Dataset) -> Vec<PlotLink> {
+/// Every plot, for the chooser shown when too few are picked, with those already chosen ticked.
+fn chooser(site: &Site, data: &Dataset, chosen: &[String]) -> Vec<(PlotLink, bool)> {
     data.plots
         .iter()
         .filter_map(|p| plot_link(site, data, &p.slug))
+        .map(|l| {
+            let ticked = chosen.contains(&l.slug);
+            (l, ticked)
+        })
         .collect()
 }
 
@@ -76,7 +122,16 @@ pub struct ComparePage<'a> {
     pub table1: Vec<Row>,
     pub structured: Vec<Row>,
     pub notices: Vec<String>,
-    pub chooser: Vec<PlotLink>,
+    pub chooser: Vec<(PlotLink, bool)>,
+    /// Showing only the rows where the plots differ (`diff=only`).
+    pub only_differing: bool,
+    /// The same plots' `/plots` (ticked), briefing pack, and this page with all or differing rows.
+    pub choose_href: String,
+    pub briefing_href: String,
+    pub all_rows_href: String,
+    pub differing_href: String,
+    /// Rows that differ, whether shown or not.
+    pub differing_rows: usize,
 }
 
 impl<'a> ComparePage<'a> {
@@ -94,24 +149,37 @@ impl<'a> ComparePage<'a> {
         } else {
             site.t("plots-compare-title-empty")
         };
+        let only_differing = only_differences(raw);
+        let path = chosen_path("/compare", data, shown);
+        let differing_rows = rows(site, &TABLE1, shown, true).len() + rows(site, &STRUCTURED, shown, true).len();
+        let slugs = path
+            .split_once("?plots=")
+            .map(|(_, s)| s.to_string())
+            .unwrap_or_default();
         ComparePage {
             site,
             head: Head {
                 title,
                 description: site.t("plots-compare-description"),
-                path: chosen_path("/compare", data, shown),
+                path: path.clone(),
                 og_type: "website",
             },
             plots: shown.iter().filter_map(|p| plot_link(site, data, &p.slug)).collect(),
-            table1: rows(&TABLE1, shown),
-            structured: rows(&STRUCTURED, shown),
+            table1: rows(site, &TABLE1, shown, only_differing),
+            structured: rows(site, &STRUCTURED, shown, only_differing),
             notices: sel.notices,
-            chooser: chooser(site, data),
+            chooser: chooser(site, data, &sel.chosen),
+            only_differing,
+            choose_href: site.url(&format!("/plots?plots={slugs}")),
+            briefing_href: site.url(&format!("/briefing?plots={slugs}")),
+            differing_href: site.url(&format!("{path}&diff=only")),
+            all_rows_href: site.url(&path),
+            differing_rows,
         }
     }
 
     pub fn differing(&self) -> usize {
-        self.table1.iter().chain(&self.structured).filter(|r| r.differs).count()
+        self.differing_rows
     }
 }
 
@@ -142,7 +210,7 @@ pub struct BriefingPage<'a> {
     /// Works cited by any chosen plot, in bibliography order.
     pub sources: Vec<&'a Source>,
     pub notices: Vec<String>,
-    pub chooser: Vec<PlotLink>,
+    pub chooser: Vec<(PlotLink, bool)>,
     pub atlas_url: String,
 }
 
@@ -197,7 +265,7 @@ impl<'a> BriefingPage<'a> {
             plots,
             sources,
             notices: sel.notices,
-            chooser: chooser(site, data),
+            chooser: chooser(site, data, &sel.chosen),
             atlas_url: site.permanent("/"),
         }
     }

@@ -20,6 +20,22 @@ pub struct ErrorPageView<'a> {
     pub asked: String,
     /// The plots, so a mistyped plot address still leads somewhere.
     pub plots: &'a [Plot],
+    /// Words from the failed address to search for (`/plots/strasbourg` → "strasbourg").
+    pub guess: String,
+}
+
+/// The last segment of a path, decoded, as words: what a reader was probably looking for.
+fn guess(asked: &str) -> String {
+    let last = asked.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+    let decoded = form_urlencoded::parse(format!("q={last}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let words: Vec<&str> = decoded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    words.join(" ").chars().take(60).collect()
 }
 
 impl<'a> ErrorPageView<'a> {
@@ -50,6 +66,7 @@ impl<'a> ErrorPageView<'a> {
                 asked.to_string()
             },
             plots: &state.data.plots,
+            guess: guess(asked),
         }
     }
 }

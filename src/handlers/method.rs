@@ -28,6 +28,8 @@ pub struct PlotNoteView<'a> {
     pub href: String,
     pub field: &'a str,
     pub note: &'a Prose,
+    /// The plot's first note here: it carries the plot's anchor (`#notes-{slug}`).
+    pub first: bool,
 }
 
 pub struct ReportNoteView<'a> {
@@ -72,6 +74,18 @@ impl<'a> MethodPage<'a> {
         }
     }
 
+    /// The plots with data notes, each with how many, for the jump list above the notes.
+    pub fn note_plots(&self) -> Vec<(&PlotLink, usize)> {
+        self.plot_notes
+            .iter()
+            .filter(|n| n.first)
+            .map(|n| {
+                let count = self.plot_notes.iter().filter(|m| m.plot.slug == n.plot.slug).count();
+                (&n.plot, count)
+            })
+            .collect()
+    }
+
     pub fn new(state: &'a AppState) -> Self {
         let (site, data) = (&state.site, &state.data);
         let m = &data.analysis.method;
@@ -93,6 +107,7 @@ impl<'a> MethodPage<'a> {
                         plot,
                         field: &n.field,
                         note: &n.note,
+                        first: i == 0,
                     })
                 })
             })

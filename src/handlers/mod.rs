@@ -17,6 +17,7 @@ pub mod offices;
 pub mod patterns;
 pub mod plot;
 pub mod plots;
+pub mod policy;
 pub mod search;
 pub mod sources;
 pub mod visuals;
@@ -40,6 +41,53 @@ pub struct Head {
     pub path: String,
     /// OpenGraph type: `website` or `article`.
     pub og_type: &'static str,
+}
+
+/// The main menu's entries: each address and its message id.
+pub const MENU: [(&str, &str); 9] = [
+    ("/plots", "menu-plots"),
+    ("/offices", "menu-offices"),
+    ("/map", "menu-map"),
+    ("/timeline", "menu-timeline"),
+    ("/network", "menu-network"),
+    ("/patterns", "menu-patterns"),
+    ("/policy", "menu-policy"),
+    ("/method", "menu-method"),
+    ("/sources", "menu-sources"),
+];
+
+impl Head {
+    pub fn menu(&self) -> &'static [(&'static str, &'static str)] {
+        &MENU
+    }
+
+    /// The menu entry a page belongs to: a plot, its changes, compare and the briefing pack sit
+    /// under Plots, the changelog under Method. `None` for the overview, search and error pages.
+    pub fn section(&self) -> Option<&'static str> {
+        let path = self.path.split(['?', '#']).next().unwrap_or("");
+        let first = path.split('/').nth(1).unwrap_or("");
+        let section = match first {
+            "plots" | "compare" | "briefing" => "/plots",
+            "changelog" => "/method",
+            _ => {
+                return MENU
+                    .iter()
+                    .map(|(p, _)| *p)
+                    .find(|p| p[1..] == *first && !first.is_empty());
+            }
+        };
+        Some(section)
+    }
+
+    /// `aria-current` for a menu entry: `page` on the page itself, `true` on a page inside its
+    /// section, empty elsewhere.
+    pub fn current(&self, entry: &str) -> &'static str {
+        match self.section() {
+            Some(s) if s == entry && self.path == entry => "page",
+            Some(s) if s == entry => "true",
+            _ => "",
+        }
+    }
 }
 
 pub fn render(page: &impl Template) -> Result<Html<String>, AppError> {

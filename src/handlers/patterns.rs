@@ -1,6 +1,6 @@
 //! `/patterns`: the report's two cross-plot patterns in the atlas's words, figures derived from
 //! Table 1 (with the report's own figures beside them where it states any), the propaganda box and
-//! the four policy dimensions, each linked to the plots it draws on.
+//! a pointer to the four policy dimensions (on `/policy` since 1.x; their old anchors stay here).
 
 use std::sync::Arc;
 
@@ -80,10 +80,11 @@ pub struct PatternsPage<'a> {
     pub comparisons: Vec<ComparisonView<'a>>,
     pub propaganda: BlockView<'a>,
     pub points: &'a [Prose],
-    pub policy: Vec<BlockView<'a>>,
+    /// The policy dimensions (now on `/policy`): each old anchor id and its title.
+    pub policy: Vec<(String, &'a str)>,
 }
 
-fn examples<'a>(site: &Site, data: &Dataset, refs: &'a [PlotRef]) -> Vec<ExampleView<'a>> {
+pub(super) fn examples<'a>(site: &Site, data: &Dataset, refs: &'a [PlotRef]) -> Vec<ExampleView<'a>> {
     refs.iter()
         .filter_map(|r| super::plot_link(site, data, &r.slug).map(|plot| ExampleView { plot, how: &r.how }))
         .collect()
@@ -343,15 +344,7 @@ impl<'a> PatternsPage<'a> {
             policy: a
                 .policy
                 .iter()
-                .map(|d| {
-                    block(
-                        format!("policy-{}", d.id),
-                        d.title.clone(),
-                        &d.summary,
-                        &d.section,
-                        &d.plots,
-                    )
-                })
+                .map(|d| (format!("policy-{}", d.id), d.title.as_str()))
                 .collect(),
             figures: f,
         }

@@ -243,6 +243,18 @@ impl<'a> PlotPage<'a> {
         }
     }
 
+    /// The target categories, each once, for the key facts.
+    pub fn target_categories(&self) -> String {
+        let mut seen: Vec<&str> = Vec::new();
+        for t in &self.plot.targets {
+            let label = t.category.label();
+            if !seen.contains(&label) {
+                seen.push(label);
+            }
+        }
+        seen.join(", ")
+    }
+
     pub fn handler_place(&self, h: &Handler) -> String {
         if h.country == "unknown" {
             self.site.t("plots-country-unknown")

@@ -1,6 +1,8 @@
 //! `/plots`: the plots filtered by facets (country, year, nationality, target, handler, outcome),
 //! each value with its count under the other filters, all in one GET form that also sends the
 //! ticked plots to `/compare` or `/briefing`. Works without JavaScript; the URL is the state.
+//! The page states its logic (any of within a group, all groups at once), keeps the options in one
+//! order whatever is ticked, and keeps a ticked plot that the filters leave out (saying so).
 
 use std::sync::Arc;
 
@@ -19,6 +21,9 @@ pub struct FacetView {
     pub param: &'static str,
     pub label: String,
     pub options: Vec<FacetOption>,
+    /// Whether the facet can combine its values with AND (nationality), and whether it does.
+    pub has_mode: bool,
+    pub all_of: bool,
 }
 
 /// A selected filter value with the link that removes it.
@@ -45,6 +50,8 @@ pub struct PlotsPage<'a> {
     pub rows: Vec<RowView<'a>>,
     pub notices: Vec<String>,
     pub filtered: bool,
+    /// Plots the reader ticked that the filters leave out: still ticked, listed apart.
+    pub outside: Vec<RowView<'a>>,
 }
 
 impl<'a> PlotsPage<'a> {
@@ -57,6 +64,8 @@ impl<'a> PlotsPage<'a> {
                 param: f.param(),
                 label: f.label(),
                 options: options(f, &selection, data),
+                has_mode: f == Facet::Nationality,
+                all_of: selection.all_of(f),
             })
             .collect();
         let href = |qs: String| {
@@ -85,6 +94,17 @@ impl<'a> PlotsPage<'a> {
                 plot: p,
             })
             .collect::<Vec<_>>();
+        let outside = selection
+            .chosen
+            .iter()
+            .filter(|slug| !rows.iter().any(|r| r.plot.slug == **slug))
+            .filter_map(|slug| data.plot(slug))
+            .map(|p| RowView {
+                href: site.url(&p.path()),
+                chosen: true,
+                plot: p,
+            })
+            .collect();
         let title = if selection.is_filtered() {
             site.t2("plots-title-filtered", "shown", rows.len(), "total", data.plots.len())
         } else {
@@ -113,6 +133,7 @@ impl<'a> PlotsPage<'a> {
                 .chain(selection.unknown_notices())
                 .collect(),
             filtered: selection.is_filtered(),
+            outside,
         }
     }
 }

@@ -1,4 +1,6 @@
-//! `/search?q=`: results from the start-up index, grouped by kind, with the matches marked.
+//! `/search?q=`: results from the start-up index, grouped by kind, with the matches marked, each
+//! saying where on its page it matched; the order explained (plots by date with `sort=date`), and
+//! a link to the same question as a `/plots` filter where the query names a filter value.
 //! The query is shown back escaped like any other text.
 
 use std::sync::Arc;
@@ -22,6 +24,14 @@ pub struct Group {
 pub struct HitView {
     pub hit: Hit,
     pub href: String,
+    /// Where on its page it matched: "Table 1 · Nationality", "Data notes".
+    pub matched_in: Option<String>,
+}
+
+/// The query as `/plots` filters: the link and what it filters by.
+pub struct FilterLink {
+    pub href: String,
+    pub label: String,
 }
 
 #[derive(Template)]
@@ -35,6 +45,57 @@ pub struct SearchPage<'a> {
     pub truncated: bool,
     /// The corrected query, where a word was not known and the results are the correction's.
     pub suggestion: Option<String>,
+    /// Plots in date order (`sort=date`) rather than by relevance.
+    pub by_date: bool,
+    /// This search in the other order.
+    pub other_order_href: String,
+    pub filter: Option<FilterLink>,
+}
+
+/// "Table 1 · Nationality" for a part id of the index (`t1-nationality`), its heading otherwise.
+fn matched_in(site: &Site, id: &str) -> Option<String> {
+    match id {
+        "" => None,
+        t1 if t1.starts_with("t1-") => Some(format!("{} · {}", site.t("wayfinding-where-table1"), site.t(t1))),
+        other => Some(site.t(other)),
+    }
+}
+
+/// The filter values of `/plots` that the query names (a country, nationality, year, target,
+/// handler country or judicial status, in either language's words or as its key).
+fn as_filter(site: &Site, data: &crate::model::Dataset, q: &str) -> Option<FilterLink> {
+    use crate::explore::filters::Facet;
+    use crate::text::fold;
+    let words: Vec<String> = q.split_whitespace().map(fold).collect();
+    let whole = fold(q.trim());
+    let mut found: Vec<(Facet, String, String)> = Vec::new();
+    for facet in Facet::ALL {
+        for p in &data.plots {
+            for (key, label) in facet.values(p) {
+                let (k, l) = (fold(&key), fold(&label));
+                let named = l == whole || words.iter().any(|w| *w == k || *w == l);
+                if named && key != "unknown" && !found.iter().any(|(f, x, _)| *f == facet && *x == key) {
+                    found.push((facet, key, label));
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let mut qs = form_urlencoded::Serializer::new(String::new());
+    for (f, key, _) in &found {
+        qs.append_pair(f.param(), key);
+    }
+    let label = found
+        .iter()
+        .map(|(f, _, label)| format!("{}: {label}", f.label()))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    Some(FilterLink {
+        href: site.url(&format!("/plots?{}", qs.finish())),
+        label,
+    })
 }
 
 /// Queries a reader might try first, shown when a search finds nothing.
@@ -52,7 +113,16 @@ impl<'a> SearchPage<'a> {
         let truncated = q.chars().count() > MAX_QUERY_CHARS;
         let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
         let outcome = state.search.query(&q);
-        let (hits, suggestion) = (outcome.hits, outcome.suggestion);
+        let (mut hits, suggestion) = (outcome.hits, outcome.suggestion);
+        let by_date = pairs(raw).0.iter().any(|(k, v)| k == "sort" && v == "date");
+        if by_date {
+            // A plot's slug starts with its year and month; the sort is stable, so other kinds
+            // keep their order.
+            hits.sort_by(|a, b| match (a.kind, b.kind) {
+                (Kind::Plot, Kind::Plot) => a.path.cmp(&b.path),
+                _ => std::cmp::Ordering::Equal,
+            });
+        }
         let total = hits.len();
         let groups = Kind::ALL
             .into_iter()
@@ -63,6 +133,7 @@ impl<'a> SearchPage<'a> {
                     .filter(|h| h.kind == k)
                     .map(|h| HitView {
                         href: site.url(&h.path),
+                        matched_in: matched_in(site, h.matched_in),
                         hit: h.clone(),
                     })
                     .collect(),
@@ -89,11 +160,21 @@ impl<'a> SearchPage<'a> {
                 },
                 og_type: "website",
             },
+            other_order_href: {
+                let mut qs = form_urlencoded::Serializer::new(String::new());
+                qs.append_pair("q", q.trim());
+                if !by_date {
+                    qs.append_pair("sort", "date");
+                }
+                site.url(&format!("/search?{}", qs.finish()))
+            },
+            filter: as_filter(site, &state.data, &q),
             q,
             total,
             groups,
             truncated,
             suggestion,
+            by_date,
         }
     }
 

@@ -95,7 +95,7 @@ impl Citations {
                             .map_or(id, |d| d.title.as_str());
                         c.page(
                             k,
-                            "/patterns",
+                            "/policy",
                             &format!("policy-{id}"),
                             &crate::i18n::named("where-policy", title),
                         );

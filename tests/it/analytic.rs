@@ -240,7 +240,8 @@ async fn patterns_link_to_the_plots_that_show_them() {
     );
     let diaspora = attrs(&doc, "#diaspora-recruitment .examples a", "href");
     assert!(diaspora.contains(&"/plots/2020-04-north-rhine-westphalia".to_string()));
-    assert_eq!(doc.select(&sel("#policy article.block")).count(), 4);
+    // The policy dimensions moved to /policy (tests/it/wayfinding.rs); their anchors stay here.
+    assert_eq!(doc.select(&sel("#policy li[id^=policy-]")).count(), 4);
     assert!(doc.select(&sel("#propaganda .examples a")).count() >= 1);
 }
 
@@ -336,7 +337,9 @@ async fn the_header_navigates_to_every_section() {
             "Organisation",
             "Map",
             "Timeline",
+            "Network",
             "Patterns",
+            "Policy",
             "Method",
             "Sources"
         ]

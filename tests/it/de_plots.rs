@@ -152,7 +152,12 @@ async fn german_labels_come_from_the_catalogue() {
 #[tokio::test]
 async fn the_plot_list_and_its_filters_are_german() {
     let doc = german_page("/de/plots").await;
-    assert!(crate::helpers::texts(&doc, "legend").contains(&"Verfahrensstand".to_string()));
+    // Each group's legend also says how its options combine (issue 15): "Verfahrensstand (eine davon)".
+    let legends = crate::helpers::texts(&doc, "legend");
+    assert!(
+        legends.contains(&"Verfahrensstand (eine davon)".to_string()),
+        "{legends:?}"
+    );
     assert!(doc.root_element().html().contains("Filter anwenden"));
     let doc = german_page("/de/plots?country=DE").await;
     let h2 = crate::helpers::texts(&doc, "#results-h");

@@ -28,12 +28,9 @@ fn statements_on(data: &Dataset, path: &str) -> usize {
             count(&|o| *o == Owner::OfficesNote) + data.org.nodes.iter().map(|n| node(n, false)).sum::<usize>()
         }
         "/timeline" => count(&|o| *o == Owner::Chronology),
-        "/patterns" => count(&|o| {
-            matches!(
-                o,
-                Owner::Pattern(_) | Owner::ReportFigure | Owner::Propaganda | Owner::Policy(_)
-            )
-        }),
+        "/patterns" => count(&|o| matches!(o, Owner::Pattern(_) | Owner::ReportFigure | Owner::Propaganda)),
+        // The policy dimensions moved from /patterns to their own page (issue 15).
+        "/policy" => count(&|o| matches!(o, Owner::Policy(_))),
         "/method" => {
             let notes: usize = data
                 .plots
@@ -60,7 +57,7 @@ fn statements_on(data: &Dataset, path: &str) -> usize {
 
 fn evidence_pages(data: &Dataset) -> Vec<String> {
     let mut pages: Vec<String> = data.plots.iter().map(|p| p.path()).collect();
-    pages.extend(["/offices", "/patterns", "/method", "/timeline"].map(String::from));
+    pages.extend(["/offices", "/patterns", "/policy", "/method", "/timeline"].map(String::from));
     pages.extend(data.org.nodes.iter().map(|n| format!("/offices/{}", n.id)));
     pages
 }

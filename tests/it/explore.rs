@@ -55,7 +55,9 @@ async fn facet_counts_reflect_the_other_filters_and_the_url_holds_the_state() {
     // Checked boxes mirror the URL.
     assert_eq!(attrs(&doc, "input[name=country][checked]", "value"), ["DE"]);
     assert_eq!(attrs(&doc, "input[name=year][checked]", "value"), ["2023"]);
-    // Year counts apply the country filter only: Germany has one plot in 2020, one in 2022...
+    // A year's count is what ticking it too would list (years combine with OR): the two plots of
+    // 2023 in Germany plus Germany's one plot of 2020, or its two of 2024 (changed in issue 15:
+    // the counts were those of each year alone, which is not what ticking it gives)...
     let label = |value: &str| {
         doc.select(&sel(&format!("input[name=year][value='{value}']")))
             .next()
@@ -64,13 +66,15 @@ async fn facet_counts_reflect_the_other_filters_and_the_url_holds_the_state() {
             .map(text)
             .unwrap_or_default()
     };
-    assert_eq!(label("2020"), "2020 (1)");
-    assert_eq!(label("2024"), "2024 (2)");
+    assert_eq!(label("2020"), "2020 (3)");
+    assert_eq!(label("2024"), "2024 (4)");
+    assert_eq!(label("2023"), "2023 (2)", "a ticked year counts the list as it is");
     // ... and a chip removes one filter while keeping the other.
     let removes = attrs(&doc, ".chips a", "href");
     assert!(removes.contains(&"/plots?year=2023".to_string()), "{removes:?}");
     assert!(removes.contains(&"/plots?country=DE".to_string()), "{removes:?}");
-    assert_eq!(attrs(&doc, ".facet-actions a", "href"), ["/plots"]);
+    // Apply and Clear above and below the filters (issue 15).
+    assert_eq!(attrs(&doc, ".facet-actions a", "href"), ["/plots", "/plots"]);
     // One GET form, also carrying the ticked plots to /compare and /briefing.
     assert_eq!(attrs(&doc, "form.explore", "method"), ["get"]);
     assert_eq!(

@@ -22,3 +22,4 @@ mod search_de;
 mod share;
 mod versions;
 mod visuals;
+mod wayfinding;

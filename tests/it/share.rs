@@ -299,10 +299,10 @@ async fn sitemap_lists_only_permanent_pages_and_robots_points_to_it() {
         .skip(1)
         .filter_map(|s| s.split("</loc>").next())
         .collect();
-    // The ten pages, each plot's page and its changes, and each unit of the organisation, in
-    // English and in German.
+    // The eleven pages (/policy since issue 15), each plot's page and its changes, and each unit
+    // of the organisation, in English and in German.
     let units = dataset().org.nodes.len();
-    assert_eq!(locs.len(), 2 * (10 + 7 + 7 + units));
+    assert_eq!(locs.len(), 2 * (11 + 7 + 7 + units));
     assert!(locs.contains(&"https://intra.example/atlas/offices/al-siddiq-office"));
     assert!(locs.contains(&"https://intra.example/atlas/de/offices/al-siddiq-office"));
     assert!(locs.contains(&"https://intra.example/atlas/plots/2022-11-strasbourg"));

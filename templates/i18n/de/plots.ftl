@@ -61,8 +61,6 @@ plots-field-known-ages = Bekannte Altersangaben
 plots-field-weapons = Waffen
 
 ## Seite eines Anschlagsplans
-plots-breadcrumb = Brotkrumennavigation
-plots-overview = Übersicht
 plots-kicker-foiled = Vereitelter Anschlagsplan
 plots-kicker-plot = Anschlagsplan
 plots-page-title = { $title }: vereitelter Anschlagsplan mit ISKP-Bezug
@@ -195,13 +193,8 @@ plots-notice-no-value = Kein Anschlagsplan im Atlas hat „{ $value }“ als { $
 plots-notice-unknown-param = Die Adresse enthielt die Angabe „{ $key }“, die diese Seite nicht verwendet; sie wurde weggelassen.
 
 ## Vergleich
-plots-compare-lede = Jedes Feld der Tabelle 1, dann die strukturierten Lesarten des Atlas, je eine Zeile. { $count ->
-    [one] { $count } Zeile unterscheidet sich zwischen den Anschlagsplänen; sie ist mit ⚑ markiert und schattiert.
-   *[other] { $count } Zeilen unterscheiden sich zwischen den Anschlagsplänen; sie sind mit ⚑ markiert und schattiert.
-}
 plots-compare-ticked = Markierte Anschlagspläne vergleichen
 plots-static-choose = Dies ist eine statische Kopie des Atlas: Die Auswahl von Anschlagsplänen braucht den Server des Atlas. Jede Seite eines Anschlagsplans lässt sich einzeln drucken.
-plots-compare-caption = Die gewählten Anschlagspläne, Feld für Feld. Mit ⚑ markierte Zeilen unterscheiden sich.
 plots-field = Feld
 plots-table1-printed = Tabelle 1, wie im Bericht gedruckt
 plots-structured-reading = Die strukturierte Lesart des Atlas

@@ -61,8 +61,6 @@ plots-field-known-ages = Known ages
 plots-field-weapons = Weapons
 
 ## A plot's page
-plots-breadcrumb = Breadcrumb
-plots-overview = Overview
 plots-kicker-foiled = Foiled plot
 plots-kicker-plot = Plot
 plots-page-title = { $title }: foiled ISKP-linked plot
@@ -186,10 +184,8 @@ plots-notice-no-value = No plot in the atlas has “{ $value }” as its { $noun
 plots-notice-unknown-param = The address asked for “{ $key }”, which this page does not use; it was left out.
 
 ## Comparing plots
-plots-compare-lede = Every field of Table 1, then the atlas's structured readings, one row each. { $count } rows differ between the plots; they are marked ⚑ and shaded.
 plots-compare-ticked = Compare the ticked plots
 plots-static-choose = This is a static copy of the atlas: choosing plots needs the atlas server. Each plot page can be printed on its own.
-plots-compare-caption = The chosen plots, field by field. Rows marked ⚑ differ.
 plots-field = Field
 plots-table1-printed = Table 1, as printed in the report
 plots-structured-reading = The atlas's structured reading
