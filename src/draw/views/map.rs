@@ -663,6 +663,139 @@ mod tests {
     }
 
     #[test]
+    fn clustered_markers_are_spread_apart_and_lone_ones_stay() {
+        let pts = [
+            (100.0, 100.0),
+            (101.0, 100.5),
+            (100.0, 100.0),
+            (103.0, 98.0),
+            (300.0, 50.0),
+        ];
+        let gap = 18.0;
+        let out = spread(&pts, &[(110.0, 100.0)], gap);
+        for (i, a) in out.iter().enumerate() {
+            for b in &out[i + 1..] {
+                assert!((a.0 - b.0).hypot(a.1 - b.1) >= gap - 0.01, "{a:?} and {b:?} overlap");
+            }
+            assert!(
+                (a.0 - 110.0).hypot(a.1 - 100.0) >= gap - 0.01,
+                "{a:?} on the fixed mark"
+            );
+        }
+        assert_eq!(out[4], pts[4], "a marker alone is not moved");
+        assert!(
+            out.iter().take(4).all(|p| (p.0 - 100.0).hypot(p.1 - 100.0) < 3.0 * gap),
+            "moved no further than the cluster needs: {out:?}"
+        );
+    }
+
+    /// On every map: no two markers overlap; a moved marker's leader line ends at its true place;
+    /// no two names overlap, and each name is beside one of its own markers.
+    #[test]
+    fn markers_leaders_and_names_on_the_real_maps() {
+        let data = crate::model::Dataset::embedded().expect("dataset");
+        let geo = Geo::embedded().expect("geo");
+        let site = Site::new(String::new(), None, "1.0.0".into(), data.meta.report.clone());
+        let f = |s: &String| -> f64 { s.parse().expect("number") };
+        for focus in [
+            Focus::Full,
+            Focus::Overview,
+            Focus::Detail,
+            Focus::Plot("2023-12-cologne-vienna"),
+        ] {
+            let m = map(&site, &data, &geo, &focus);
+            let markers: Vec<(f64, f64)> = m.plots.iter().map(|p| (f(&p.x), f(&p.y))).collect();
+            let r = if m.plots.iter().any(|p| p.number.is_some()) {
+                7.5
+            } else {
+                5.5
+            };
+            for (i, a) in markers.iter().enumerate() {
+                for b in &markers[i + 1..] {
+                    assert!((a.0 - b.0).hypot(a.1 - b.1) >= 2.0 * r, "{a:?} and {b:?} overlap");
+                }
+            }
+            let mut moved = 0;
+            for (k, p) in m.plots.iter().enumerate() {
+                let plot = data
+                    .plots
+                    .iter()
+                    .find(|x| site.url(&x.path()) == *p.href.as_ref().expect("href"))
+                    .expect("plot");
+                let truth = plot
+                    .locations
+                    .iter()
+                    .map(|l| geo.projection.project(l.lon, l.lat))
+                    .collect::<Vec<_>>();
+                if let Some((tx, ty)) = &p.leader {
+                    moved += 1;
+                    // The leader starts at the drawn marker and ends at a true place of its plot
+                    // (in picture units: compare through the land transform).
+                    let (tx, ty) = (f(tx), f(ty));
+                    assert!((tx - markers[k].0).hypot(ty - markers[k].1) > 0.5);
+                    let scale: f64 = m.land_transform[7..]
+                        .split(' ')
+                        .next()
+                        .expect("scale")
+                        .parse()
+                        .expect("scale");
+                    let parts: Vec<f64> = m
+                        .land_transform
+                        .trim_end_matches(')')
+                        .split(' ')
+                        .filter_map(|v| v.parse().ok())
+                        .collect();
+                    let (dx, dy) = (parts[parts.len() - 2], parts[parts.len() - 1]);
+                    assert!(
+                        truth
+                            .iter()
+                            .any(|(x, y)| (x * scale + dx - tx).abs() < 0.2 && (y * scale + dy - ty).abs() < 0.2),
+                        "leader of {} ends at ({tx}, {ty}), not at a place of the plot",
+                        plot.slug
+                    );
+                }
+            }
+            if matches!(focus, Focus::Overview | Focus::Detail) {
+                assert!(moved >= 2, "the Rhine–Ruhr markers are spread with leaders");
+            }
+            let names: Vec<(f64, f64, f64, f64)> = m
+                .labels
+                .iter()
+                .filter(|t| t.class == "place")
+                .map(|t| {
+                    let (x, y, w) = (f(&t.x), f(&t.y), 7.2 * t.content.chars().count() as f64);
+                    let left = match t.anchor {
+                        "start" => x,
+                        "end" => x - w,
+                        _ => x - w / 2.0,
+                    };
+                    (left, y - 11.0, left + w, y + 3.0)
+                })
+                .collect();
+            for (i, a) in names.iter().enumerate() {
+                for b in &names[i + 1..] {
+                    assert!(!overlaps(a, b), "names overlap: {a:?} {b:?}");
+                }
+                for p in &markers {
+                    assert!(
+                        !overlaps(a, &(p.0 - r, p.1 - r, p.0 + r, p.1 + r)),
+                        "a name covers a marker"
+                    );
+                }
+                // Beside a marker: its box is within 12 units of one.
+                assert!(
+                    markers.iter().any(|p| {
+                        let dx = (a.0 - p.0).max(p.0 - a.2).max(0.0);
+                        let dy = (a.1 - p.1).max(p.1 - a.3).max(0.0);
+                        dx.hypot(dy) <= r + 12.0
+                    }),
+                    "a name far from every marker: {a:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn path_boxes_follow_relative_moves() {
         assert_eq!(path_bbox("M10 20l5 0 0-5-5 5z"), Some((10.0, 15.0, 15.0, 20.0)));
         assert_eq!(
