@@ -217,7 +217,7 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
                     && !stems
                         .iter()
                         .any(|(sx, sy)| *sx > bx.0 - 2.0 && *sx < bx.2 + 2.0 && *sy > bx.1)
-                    && !(bx.0 < lull.1 && lull.0 < bx.2)
+                    && (bx.2 <= lull.0 || bx.0 >= lull.1)
                     && !names.iter().any(|o| cx > o.0 - 9.0 && cx < o.2 + 9.0 && o.1 < y)
                     && !dots
                         .iter()
