@@ -8,8 +8,11 @@
 // It finds the pages by crawling from `/` (plus EXTRA_URLS and the 404 page), then runs on every
 // HTML page: the W3C Nu HTML Checker, axe-core in Chromium at 375 and 1280 px (and 1280 px in dark
 // mode), a check that no request leaves the atlas's origin, a reflow check at 375 px, screenshots,
-// a #fragment check, a print-to-PDF check of one plot page, and Debian's linkchecker from `/`.
-// One line per check, then `N passed, N failed`; the exit code is 1 on any failure.
+// a #fragment check, a print-to-PDF check of one plot page, Debian's linkchecker from `/`, and
+// (issue 14) Lighthouse on six pages, phone and desktop. Which page is looked at in which mode:
+// planModes. One line per check, then `N passed, N failed` and the time per kind of step; the exit
+// code is 1 on any failure. GATES_ONLY=/map,/patterns checks only those pages (for iterating);
+// GATES_WORKERS=N sets how many browsers check pages side by side (default 2).
 'use strict';
 
 const fs = require('fs');
