@@ -8,8 +8,11 @@
 // It finds the pages by crawling from `/` (plus EXTRA_URLS and the 404 page), then runs on every
 // HTML page: the W3C Nu HTML Checker, axe-core in Chromium at 375 and 1280 px (and 1280 px in dark
 // mode), a check that no request leaves the atlas's origin, a reflow check at 375 px, screenshots,
-// a #fragment check, a print-to-PDF check of one plot page, and Debian's linkchecker from `/`.
-// One line per check, then `N passed, N failed`; the exit code is 1 on any failure.
+// a #fragment check, a print-to-PDF check of one plot page, Debian's linkchecker from `/`, and
+// (issue 14) Lighthouse on six pages, phone and desktop. Which page is looked at in which mode:
+// planModes. One line per check, then `N passed, N failed` and the time per kind of step; the exit
+// code is 1 on any failure. GATES_ONLY=/map,/patterns checks only those pages (for iterating);
+// GATES_WORKERS=N sets how many browsers check pages side by side (default 2).
 'use strict';
 
 const fs = require('fs');
@@ -63,8 +66,12 @@ const MODES = [
   { name: '1280-dark', width: 1280, height: 800, mobile: false, scheme: 'dark', reflow: false },
 ];
 
-// WCAG 2.x A and AA rules.
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// WCAG 2.0, 2.1 and 2.2 A and AA rules (2.2 adds target-size, 2.5.8).
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+// The archived versions under /v/ are frozen bytes (src/archive.rs pins each one's SHA-256) and
+// can't be corrected; they are held to the rules in force when they were released, WCAG 2.1 AA.
+const ARCHIVE = /^\/v\/[^/]+\//;
+const AXE_TAGS_ARCHIVE = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // Debian's chromium. /usr/bin/chromium is a wrapper script that sources /etc/chromium.d/, which adds
 // --enable-remote-extensions (and with it look-ups of the extension update hosts); the binary it
@@ -106,6 +113,21 @@ function info(msg) {
 }
 
 // --- helpers ---------------------------------------------------------------------------------
+
+// Where the time goes: seconds per kind of step, summed, printed at the end.
+const timings = new Map();
+function timing(label, since) {
+  const t = timings.get(label) || { ms: 0, n: 0 };
+  t.ms += Date.now() - since;
+  t.n++;
+  timings.set(label, t);
+}
+function reportTimings() {
+  const rows = [...timings].sort((a, b) => b[1].ms - a[1].ms);
+  console.log('      time spent (s, summed over steps; steps in parallel overlap):');
+  for (const [label, t] of rows) console.log(`        ${(t.ms / 1000).toFixed(1).padStart(7)}  ${label} (${t.n}x)`);
+  results.timings = Object.fromEntries(rows.map(([l, t]) => [l, { seconds: t.ms / 1000, count: t.n }]));
+}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -345,11 +367,17 @@ async function openTab(browser, mode, origin, log) {
   return page;
 }
 
-async function runAxe(page, axeSource) {
+async function runAxe(page, axeSource, tags = AXE_TAGS) {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern, so the page's
   // own policy stays in force (no setBypassCSP) while axe runs.
   const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
   if (!loaded) await page.evaluate(axeSource);
+  // The stylesheet lets the browser skip laying out sections far off screen
+  // (content-visibility: auto); a reader who scrolls there sees them laid out, and that is what
+  // axe must measure (target sizes, contrast), so every such element is rendered first.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('*')) if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+  });
   return page.evaluate(
     (tags) =>
       window.axe
@@ -373,38 +401,88 @@ async function runAxe(page, axeSource) {
             })),
           })),
         })),
-    AXE_TAGS,
+    tags,
   );
 }
 
+// Which modes each page is looked at in (issue 14: the gates must stay within a few minutes on
+// two cores). Every English page: 375 and 1280 px. Dark mode (1280 px): one page of each kind
+// (see pageKind), as the dark scheme only swaps colours, which come from one stylesheet. The German
+// twins (/de/…) share the English pages' templates and stylesheet: each is checked at 1280 px
+// (and by Nu, like every page); one German page of each kind also at 375 px, for longer words.
+// The archived versions (/v/…, frozen) at 1280 px only.
+function planModes(pages) {
+  const firstOfKind = new Set();
+  const seenKinds = new Set();
+  for (const p of pages) {
+    const k = pageKind(p.path);
+    if (!seenKinds.has(k)) {
+      seenKinds.add(k);
+      firstOfKind.add(p.path);
+    }
+  }
+  const plan = new Map();
+  for (const p of pages) {
+    const german = /^\/de(\/|$)/.test(p.path);
+    const rep = firstOfKind.has(p.path);
+    const names = ARCHIVE.test(p.path)
+      ? ['1280']
+      : german ? (rep ? ['375', '1280'] : ['1280']) : rep ? ['375', '1280', '1280-dark'] : ['375', '1280'];
+    plan.set(p.path, MODES.filter((m) => names.includes(m.name)));
+  }
+  return plan;
+}
+
+// `/plots/2022-11-strasbourg/changes` -> `/plots/*/*`, `/plots?country=DE` -> `/plots?`, the two
+// editions apart (`/de/plots/*`): pages of one kind share a template.
+function pageKind(p) {
+  const [pathname, query] = p.split('?');
+  const segs = pathname.split('/').filter(Boolean);
+  const lang = segs[0] === 'de' ? segs.shift() : '';
+  const kind = segs.length ? [segs[0], ...segs.slice(1).map(() => '*')].join('/') : '';
+  return `${lang}/${kind}${query !== undefined ? '?' : ''}`;
+}
+
+// Parallel browsers: GATES_WORKERS (default 2), each with one tab per mode.
 async function browserGates(pages, origin, outDir, profileDir) {
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const shotDir = path.join(outDir, 'screenshots');
   fs.rmSync(shotDir, { recursive: true, force: true });
   fs.mkdirSync(shotDir, { recursive: true });
+  const plan = planModes(pages);
+  const counts = {};
+  for (const modes of plan.values()) for (const m of modes) counts[m.name] = (counts[m.name] || 0) + 1;
+  info(`modes: ${Object.entries(counts).map(([m, n]) => `${m} on ${n} pages`).join(', ')}`);
 
-  let browser;
-  try {
-    browser = await launchBrowser(profileDir);
-  } catch (e) {
-    check('chromium: started', [e.message]);
-    return null;
+  const nWorkers = Math.max(1, Math.min(Number(process.env.GATES_WORKERS || 2), pages.length));
+  const workers = [];
+  for (let i = 0; i < nWorkers; i++) {
+    try {
+      const browser = await launchBrowser(path.join(profileDir, `w${i}`));
+      const log = { url: '', outside: [], failed: [], console: [] };
+      const tabs = [];
+      for (const mode of MODES) tabs.push({ mode, page: await openTab(browser, mode, origin, log) });
+      workers.push({ browser, log, tabs });
+    } catch (e) {
+      check('chromium: started', [e.message]);
+      for (const w of workers) await w.browser.close().catch(() => {});
+      return null;
+    }
   }
-  console.log(`      chromium ${await browser.version()}`);
-
-  const log = { url: '', outside: [], failed: [], console: [] };
-  const tabs = [];
-  for (const mode of MODES) tabs.push({ mode, page: await openTab(browser, mode, origin, log) });
+  console.log(`      chromium ${await workers[0].browser.version()}, ${nWorkers} in parallel`);
 
   const shots = [];
   const shotProblems = [];
   const dom = new Map(); // page path -> { ids, links, title, h1 }
   const axeIncomplete = [];
+  const found = new Map(); // page path -> [[check name, problems, note]], reported in page order
 
-  for (const p of pages) {
+  async function checkPage(w, p) {
+    const out = [];
     const pageLog = { outside: new Set(), failed: new Set(), console: new Set() };
     const loadProblems = [];
-    for (const { mode, page } of tabs) {
+    const { log } = w;
+    for (const { mode, page } of w.tabs.filter((t) => plan.get(p.path).includes(t.mode))) {
       log.url = p.url;
       log.outside = [];
       log.failed = [];
@@ -413,7 +491,9 @@ async function browserGates(pages, origin, outDir, profileDir) {
       try {
         // Only the tab in front paints frames; a screenshot of a background tab can hang.
         await page.bringToFront();
+        const t0 = Date.now();
         res = await page.goto(p.url, { waitUntil: 'load', timeout: 30_000 });
+        timing(`load@${mode.name}`, t0);
       } catch (e) {
         loadProblems.push(`@${mode.name}: ${e.message}`);
         continue;
@@ -422,17 +502,19 @@ async function browserGates(pages, origin, outDir, profileDir) {
       if (status !== p.status) loadProblems.push(`@${mode.name}: document answered ${res ? res.status() : 'nothing'}, expected ${p.status}`);
 
       // axe
+      const tAxe = Date.now();
       try {
-        const r = await runAxe(page, axeSource);
+        const r = await runAxe(page, axeSource, ARCHIVE.test(p.path) ? AXE_TAGS_ARCHIVE : AXE_TAGS);
         const problems = [];
         for (const v of r.violations)
           for (const n of v.nodes) problems.push(`${v.id} (${v.impact}) at \`${n.target}\`: ${n.message || v.help}`);
-        check(`axe@${mode.name.padEnd(9)} ${p.path}`, problems);
+        out.push([`axe@${mode.name.padEnd(9)} ${p.path}`, problems, ARCHIVE.test(p.path) ? 'archived: WCAG 2.1 AA' : '']);
         for (const v of r.violations) results.axe.push({ page: p.path, mode: mode.name, ...v });
         for (const i of r.incomplete) axeIncomplete.push({ page: p.path, mode: mode.name, ...i });
       } catch (e) {
-        check(`axe@${mode.name.padEnd(9)} ${p.path}`, [`axe did not run: ${e.message}`]);
+        out.push([`axe@${mode.name.padEnd(9)} ${p.path}`, [`axe did not run: ${e.message}`]]);
       }
+      timing(`axe@${mode.name}`, tAxe);
 
       // reflow: nothing wider than the viewport at phone width (WCAG 1.4.10)
       if (mode.reflow) {
@@ -460,7 +542,7 @@ async function browserGates(pages, origin, outDir, profileDir) {
           }
           return [`page is ${sw} px wide at a ${vw} px wide screen${wide.length ? `; sticking out: ${wide.join(', ')}` : ''}`];
         }, mode.width);
-        check(`reflow@${mode.name.padEnd(6)} ${p.path}`, over);
+        out.push([`reflow@${mode.name.padEnd(6)} ${p.path}`, over]);
       }
 
       // the DOM facts the fragment and print checks need, once per page
@@ -479,12 +561,14 @@ async function browserGates(pages, origin, outDir, profileDir) {
 
       // screenshot
       const file = path.join(shotDir, `${p.file}-${mode.name}.png`);
+      const tShot = Date.now();
       try {
-        await page.screenshot({ path: file, fullPage: true, captureBeyondViewport: true });
+        await page.screenshot({ path: file, fullPage: true, captureBeyondViewport: true, optimizeForSpeed: true });
         shots.push(file);
       } catch (e) {
         shotProblems.push(`${p.path} @${mode.name}: ${e.message}`);
       }
+      timing(`screenshot@${mode.name}`, tShot);
 
       for (const u of log.outside) pageLog.outside.add(u);
       for (const u of log.failed) pageLog.failed.add(`@${mode.name}: ${u}`);
@@ -500,13 +584,23 @@ async function browserGates(pages, origin, outDir, profileDir) {
         outside.push(`resource hint with bad URL ${h}`);
       }
     }
-    check(`requests  ${p.path}`, outside, 'every request to the atlas itself');
-    check(`load      ${p.path}`, [...loadProblems, ...pageLog.failed, ...pageLog.console], `status ${p.status}, subresources, console`);
+    out.push([`requests  ${p.path}`, outside, 'every request to the atlas itself']);
+    out.push([`load      ${p.path}`, [...loadProblems, ...pageLog.failed, ...pageLog.console], `status ${p.status}, subresources, console`]);
+    found.set(p.path, out);
   }
+
+  const queue = [...pages];
+  await Promise.all(
+    workers.map(async (w) => {
+      for (let p = queue.shift(); p; p = queue.shift()) await checkPage(w, p);
+    }),
+  );
+  for (const p of pages) for (const [name, problems, note] of found.get(p.path) || []) check(name, problems, note);
+  for (const w of workers.slice(1)) await w.browser.close().catch(() => {});
 
   check(`screenshots: ${shots.length} written to ${path.relative(process.cwd(), shotDir) || shotDir}`, shotProblems);
   results.axeIncomplete = axeIncomplete;
-  return { browser, tabs, dom };
+  return { browser: workers[0].browser, tabs: workers[0].tabs, dom };
 }
 
 // Every link with a #fragment to a checked page names an id (or a[name]) on that page.
@@ -690,6 +784,137 @@ function linkGate(base, startUrls, outDir) {
   });
 }
 
+// --- 6. Lighthouse (issue 14) -----------------------------------------------------------------
+//
+// Lighthouse 12.2.3 (the last line that runs on Node 20) against Debian's Chromium, started by
+// chrome-launcher with the same no-network flags as the other browser gates. Every page in
+// LIGHTHOUSE_URLS is audited as a phone (Lighthouse's default: Moto G Power, simulated slow 4G and
+// 4x CPU slowdown) and as a desktop; each of the four categories must score 100. It runs after the
+// other browser gates, alone, so their load does not skew the performance scores. The server must
+// have been started with --public-url set to its own address (run.sh does), as a deployment is:
+// the canonical and alternate links then point at the audited origin.
+
+const LIGHTHOUSE_URLS = ['/', '/plots/2022-11-strasbourg', '/offices', '/patterns', '/map', '/de/'];
+const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+async function lighthouseGate(base, outDir, only) {
+  const urls = LIGHTHOUSE_URLS.filter((u) => !only || only.includes(u));
+  if (!urls.length) return;
+  const started = Date.now();
+  const dir = path.join(outDir, 'lighthouse');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let lighthouse, desktopConfig, chromeLauncher;
+  try {
+    lighthouse = (await import('lighthouse')).default;
+    desktopConfig = (await import('lighthouse/core/config/desktop-config.js')).default;
+    chromeLauncher = await import('chrome-launcher');
+  } catch (e) {
+    check('lighthouse: loaded', [`could not load lighthouse 12.2.3 from .ci/gates/node_modules: ${e.message}`]);
+    return;
+  }
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-gates-lighthouse-'));
+  let chrome;
+  try {
+    chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      userDataDir: profileDir,
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--disable-domain-reliability',
+        '--no-pings',
+        '--dns-prefetch-disable',
+        '--font-render-hinting=none',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+        '--proxy-server=http://127.0.0.1:9',
+        '--proxy-bypass-list=<-loopback>;127.0.0.1',
+        '--disable-features=NetworkTimeServiceQuerying,OptimizationGuideOnDeviceModel',
+        '--component-updater=url-source=http://127.0.0.1:9/',
+        '--gaia-url=http://127.0.0.1:9/',
+      ],
+    });
+  } catch (e) {
+    check('lighthouse: chromium started', [e.message]);
+    fs.rmSync(profileDir, { recursive: true, force: true });
+    return;
+  }
+  const table = [];
+  try {
+    // A fresh browser's first page load is slow (caches, fonts); one run that does not count.
+    const tw = Date.now();
+    await lighthouse(base + urls[0], { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }).catch(() => {});
+    timing('lighthouse warm-up', tw);
+    for (const u of urls) {
+      for (const form of ['mobile', 'desktop']) {
+        const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: LIGHTHOUSE_CATEGORIES };
+        const config = form === 'desktop' ? desktopConfig : undefined;
+        const problems = [];
+        let scores = null;
+        // Performance is a timing and varies between runs on a busy machine: when the first run
+        // scores below 100, two more runs are made and the median counts (Lighthouse's own advice
+        // on variance). A run that fails to record (NO_NAVSTART and the like) is repeated.
+        const runs = [];
+        for (let attempt = 1; attempt <= 4 && runs.length < 3; attempt++) {
+          let r;
+          try {
+            const t0 = Date.now();
+            r = await lighthouse(base + u, flags, config);
+            timing(`lighthouse ${form}`, t0);
+          } catch (e) {
+            info(`lighthouse ${form} ${u}: run ${attempt} failed: ${e.message}`);
+            continue;
+          }
+          if (r.lhr.runtimeError) {
+            info(`lighthouse ${form} ${u}: run ${attempt}: ${r.lhr.runtimeError.code}`);
+            continue;
+          }
+          runs.push(r);
+          const perf = Math.round((r.lhr.categories.performance?.score ?? 0) * 100);
+          if (runs.length === 1 && perf === 100) break;
+          if (runs.length === 1) info(`lighthouse ${form} ${u}: performance ${perf} on the first run; two more, the median counts`);
+        }
+        if (!runs.length) problems.push('no run of Lighthouse recorded the page');
+        else {
+          runs.sort((x, y) => x.lhr.categories.performance.score - y.lhr.categories.performance.score);
+          const { lhr, report } = runs[Math.floor((runs.length - 1) / 2)];
+          if (runs.length > 1) info(`lighthouse ${form} ${u}: performance over ${runs.length} runs: ${runs.map((x) => Math.round(x.lhr.categories.performance.score * 100)).join(', ')}`);
+          fs.writeFileSync(path.join(dir, `${fileName(u)}-${form}.json`), report);
+          scores = Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]));
+          for (const c of LIGHTHOUSE_CATEGORIES) {
+            if (scores[c] === 100) continue;
+            const failing = lhr.categories[c].auditRefs
+              .filter((a) => a.weight > 0 && lhr.audits[a.id].score !== null && lhr.audits[a.id].score < 1)
+              .map((a) => `${a.id} ${Math.round(lhr.audits[a.id].score * 100)}${lhr.audits[a.id].displayValue ? ` (${lhr.audits[a.id].displayValue})` : ''}`);
+            problems.push(`${c} ${scores[c]}: ${failing.join(', ') || 'no failing audit named'}`);
+          }
+        }
+        table.push({ page: u, form, scores });
+        const note = scores ? LIGHTHOUSE_CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ') : 'no scores';
+        check(`lighthouse@${form.padEnd(7)} ${u}`, problems, note);
+      }
+    }
+  } finally {
+    await chrome.kill();
+    fs.rmSync(profileDir, { recursive: true, force: true });
+  }
+  const short = { performance: 'perf', accessibility: 'a11y', 'best-practices': 'best', seo: 'seo' };
+  console.log(`      lighthouse 12.2.3 scores (reports in ${path.relative(process.cwd(), dir)}/):`);
+  console.log(`        ${'page'.padEnd(28)} ${['mobile', 'desktop'].map((f) => LIGHTHOUSE_CATEGORIES.map((c) => `${f[0]}:${short[c]}`.padStart(7)).join('')).join('  ')}`);
+  for (const u of urls) {
+    const cells = ['mobile', 'desktop'].map((f) => {
+      const row = table.find((r) => r.page === u && r.form === f);
+      return LIGHTHOUSE_CATEGORIES.map((c) => String(row?.scores?.[c] ?? '-').padStart(7)).join('');
+    });
+    console.log(`        ${u.padEnd(28)} ${cells.join('  ')}`);
+  }
+  results.lighthouse = table;
+  timing('lighthouse (all pages)', started);
+}
+
 // --- main ------------------------------------------------------------------------------------
 
 async function main() {
@@ -704,6 +929,7 @@ async function main() {
   if (!check(`server: ${base}/healthz answers ok`, health ? [health] : [])) return finish(started, outDir);
 
   // Pages: crawl, the extra URLs, the 404 page.
+  let t = Date.now();
   const { pages, problems } = await discover(base);
   for (const x of EXTRA_URLS) {
     if (pages.has(x)) continue;
@@ -720,7 +946,7 @@ async function main() {
     if (nf.status === 404 && isHtml(nf.type)) pages.set(nfUrl, { url: origin + nfUrl, path: nfUrl, status: 404, html: nf.body });
     else problems.push(`${nfUrl}: answered ${nf.status} ${nf.type}, expected the HTML 404 page`);
   }
-  const list = [...pages.values()];
+  let list = [...pages.values()];
   const used = new Set();
   for (const p of list) {
     let name = fileName(p.path);
@@ -730,32 +956,58 @@ async function main() {
   }
   check(`pages: ${list.length} HTML pages (crawl from /, extra URLs, the 404 page)`, problems);
   fs.writeFileSync(path.join(outDir, 'pages.txt'), list.map((p) => `${p.status} ${p.path}`).join('\n') + '\n');
+  timing('crawl', t);
+  const only = onlyPaths();
+  if (only) {
+    list = list.filter((p) => only.includes(p.path));
+    info(`GATES_ONLY: ${list.length} pages (${list.map((p) => p.path).join(' ')}); no link crawl, print or briefing gate`);
+  }
 
   // The Nu checker (a JVM) and linkchecker run beside the browser; their results are read after.
-  const nuPromise = startNu(list, path.join(outDir, 'html'));
+  const nuStarted = Date.now();
+  const nuPromise = startNu(list, path.join(outDir, 'html')).then((r) => (timing('nu (in parallel)', nuStarted), r));
   const linkStarts = [`${origin}/`, ...list.filter((p) => p.status === 200 && EXTRA_URLS.includes(p.path)).map((p) => p.url)];
-  const linkPromise = linkGate(base, linkStarts, outDir);
+  const linkStarted = Date.now();
+  const linkPromise = only ? null : linkGate(base, linkStarts, outDir).then((r) => (timing('linkchecker (in parallel)', linkStarted), r));
 
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-gates-chromium-'));
   let b = null;
   try {
+    t = Date.now();
     b = await browserGates(list, origin, outDir, profileDir);
+    timing('browser gates (all pages, all modes)', t);
     if (b) {
       fragmentGate(b.dom, origin);
-      await printGate(b.browser, list, b.dom, outDir);
-      await briefingGate(b.browser, base, outDir);
+      if (!only) {
+        t = Date.now();
+        await printGate(b.browser, list, b.dom, outDir);
+        await briefingGate(b.browser, base, outDir);
+        timing('print and briefing PDFs', t);
+      }
     }
   } finally {
     if (b) await b.browser.close().catch(() => {});
     fs.rmSync(profileDir, { recursive: true, force: true });
   }
 
+  t = Date.now();
   reportNu(await nuPromise, list);
-  (await linkPromise)();
+  if (linkPromise) (await linkPromise)();
+  timing('waiting for nu and linkchecker after the browser', t);
+
+  // Last and alone: its performance scores are timings.
+  await lighthouseGate(base, outDir, only);
   return finish(started, outDir);
 }
 
+// GATES_ONLY=/map,/patterns: check only these pages (for iterating on a few pages; CI never sets it).
+function onlyPaths() {
+  const v = (process.env.GATES_ONLY || '').trim();
+  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : null;
+}
+
 function finish(started, outDir) {
+  reportTimings();
   fs.writeFileSync(path.join(outDir, 'report.json'), JSON.stringify(results, null, 2));
   const gateSecs = Math.round((Date.now() - started) / 1000);
   const total = process.env.GATES_STARTED ? ` (${Math.round(Date.now() / 1000 - Number(process.env.GATES_STARTED))} s with installs and the release build)` : '';

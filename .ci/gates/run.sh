@@ -4,7 +4,7 @@
 #     bash .ci/gates/run.sh
 #
 # Installs what it needs (Debian: chromium, poppler-utils, linkchecker; npm: puppeteer-core,
-# axe-core, vnu-jar from package-lock.json), builds the release binary, serves it on a free
+# axe-core, vnu-jar, lighthouse from package-lock.json), builds the release binary, serves it on a free
 # loopback port and runs .ci/gates/gates.js against it. Output goes to target/gates/. No browser is
 # ever downloaded and nothing but 127.0.0.1 is contacted once the installs are done.
 set -euo pipefail
@@ -65,7 +65,8 @@ free_port() {
 # Start on a free loopback port; try again on another if the port was taken in between.
 for attempt in 1 2 3; do
     PORT=$(free_port)
-    "$BIN" --bind "127.0.0.1:$PORT" >"$OUT/server.log" 2>&1 &
+    # --public-url as a deployment sets it: Lighthouse audits the canonical and alternate links.
+    "$BIN" --bind "127.0.0.1:$PORT" --public-url "http://127.0.0.1:$PORT" >"$OUT/server.log" 2>&1 &
     SERVER_PID=$!
     sleep 0.3
     if kill -0 "$SERVER_PID" 2>/dev/null; then break; fi

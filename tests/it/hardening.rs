@@ -56,7 +56,7 @@ async fn security_headers_on_every_route_including_errors() {
             let csp = page.header("content-security-policy");
             assert_eq!(
                 csp,
-                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                "default-src 'none'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
                 "{method} {path}"
             );
             assert_eq!(page.header("x-content-type-options"), "nosniff", "{path}");

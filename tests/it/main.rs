@@ -12,6 +12,7 @@ mod errors;
 mod evidence;
 mod explore;
 mod export;
+mod gates;
 mod german;
 mod hardening;
 mod helpers;

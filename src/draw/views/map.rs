@@ -132,6 +132,9 @@ pub struct Marker {
     /// Where the number is written (beside the circle).
     pub nx: String,
     pub ny: String,
+    /// The true position, where a marker moved out of a cluster has its leader line end
+    /// (`None` when the marker sits on it).
+    pub leader: Option<(String, String)>,
 }
 
 /// A numbered entry of the map's key: plot number, title, link.
@@ -168,6 +171,9 @@ pub struct MapView {
     pub legend: bool,
     /// The numbered plots, on maps that show them all.
     pub key: Vec<KeyEntry>,
+    /// Whether the picture sits in a frame that scrolls sideways on a phone (every map but a plot's
+    /// locator, which is small enough to read at phone width).
+    pub scroll: bool,
 }
 
 /// Which part of the map to draw.
@@ -321,14 +327,16 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
         labels: Vec::new(),
         legend: matches!(focus, Focus::Full),
         key: Vec::new(),
+        scroll: only.is_none(),
     };
     let numbered = only.is_none();
     // The inset repeats the overview's numbers but not its key.
     let keyed = numbered && !matches!(focus, Focus::Detail);
 
-    // Plot places; markers closer than 6 units are nudged apart so each stays clickable.
-    let mut placed: Vec<(f64, f64)> = Vec::new();
-    let mut places: Vec<(f64, f64, String)> = Vec::new();
+    // Plot places. Markers that would overlap are moved apart around their cluster's centre,
+    // each with a leader line to its true position (see `spread`).
+    let mut truth: Vec<(f64, f64)> = Vec::new();
+    let mut owner: Vec<(usize, &crate::model::plot::Location)> = Vec::new();
     for (i, p) in plots.iter().enumerate() {
         if keyed {
             view.key.push(KeyEntry {
@@ -338,43 +346,57 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
             });
         }
         for l in &p.locations {
-            let (mut x, y) = screen(geo.projection.project(l.lon, l.lat));
-            while placed
-                .iter()
-                .any(|(px, py)| (px - x).abs() < 6.0 && (py - y).abs() < 6.0)
-            {
-                x += 7.0;
-            }
-            placed.push((x, y));
-            let kind = match l.kind {
-                PlaceKind::City => String::new(),
-                PlaceKind::Region => format!(" ({})", site.t("analysis-map-region-centre")),
-                PlaceKind::Country => format!(" ({})", site.t("analysis-map-country-centre")),
-            };
-            view.plots.push(Marker {
-                x: num(x),
-                y: num(y),
-                href: Some(site.url(&p.path())),
-                title: crate::i18n::current().message(
-                    "analysis-map-plot-marker",
-                    &[
-                        ("place", format!("{}{kind}", l.place).into()),
-                        ("date", p.date.to_string().into()),
-                        ("label", p.place_label.as_str().into()),
-                    ],
-                ),
-                number: numbered.then_some(i + 1),
-                nx: num(x),
-                ny: num(y + 3.6),
-            });
-            if !places.iter().any(|(_, _, name)| *name == l.place) {
-                places.push((x, y, l.place.clone()));
-            }
+            truth.push(screen(geo.projection.project(l.lon, l.lat)));
+            owner.push((i, l));
+        }
+    }
+    let radius = if numbered { 7.5 } else { 5.5 };
+    // The handler and arrest marks, on the maps that show them.
+    let fixed: Vec<(f64, f64)> = if only.is_none() && !matches!(focus, Focus::Detail) {
+        dedup(&handler_countries)
+            .into_iter()
+            .chain(dedup(&arrest_countries))
+            .filter_map(|c| geo.anchor(c).map(screen))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let placed = spread(&truth, &fixed, 2.0 * radius + 3.0);
+    let mut places: Vec<(Vec<(f64, f64)>, String)> = Vec::new();
+    for (k, &(i, l)) in owner.iter().enumerate() {
+        let p = plots[i];
+        let ((x, y), (tx, ty)) = (placed[k], truth[k]);
+        let kind = match l.kind {
+            PlaceKind::City => String::new(),
+            PlaceKind::Region => format!(" ({})", site.t("analysis-map-region-centre")),
+            PlaceKind::Country => format!(" ({})", site.t("analysis-map-country-centre")),
+        };
+        let moved = (x - tx).hypot(y - ty) > 0.5;
+        view.plots.push(Marker {
+            x: num(x),
+            y: num(y),
+            href: Some(site.url(&p.path())),
+            title: crate::i18n::current().message(
+                "analysis-map-plot-marker",
+                &[
+                    ("place", format!("{}{kind}", l.place).into()),
+                    ("date", p.date.to_string().into()),
+                    ("label", p.place_label.as_str().into()),
+                ],
+            ),
+            number: numbered.then_some(i + 1),
+            nx: num(x),
+            ny: num(y + 3.6),
+            leader: moved.then(|| (num(tx), num(ty))),
+        });
+        match places.iter_mut().find(|(_, name)| *name == l.place) {
+            Some((at, _)) => at.push((x, y)),
+            None => places.push((vec![(x, y)], l.place.clone())),
         }
     }
     // On the overview maps, numbers (and the key) replace place names; close up, both show.
     if !numbered || matches!(focus, Focus::Detail) {
-        view.labels = place_labels(&places, &placed, pw);
+        view.labels = place_labels(&places, &placed, radius, pw, ph);
     }
 
     if matches!(focus, Focus::Detail) {
@@ -434,6 +456,7 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
                 number: None,
                 nx: String::new(),
                 ny: String::new(),
+                leader: None,
             });
             view.labels.push(Text {
                 x: num(x),
@@ -458,13 +481,22 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
                 number: None,
                 nx: String::new(),
                 ny: String::new(),
+                leader: None,
             });
+            // Right of the square, or left where a plot marker sits on the right.
+            let name = country::display(iso).to_string();
+            let w = 6.6 * name.chars().count() as f64;
+            let r = radius + 1.5;
+            let right = (x + 8.0, y - 7.0, x + 8.0 + w, y + 4.0);
+            let blocked = placed
+                .iter()
+                .any(|(px, py)| overlaps(&right, &(px - r, py - r, px + r, py + r)));
             view.labels.push(Text {
-                x: num(x + 8.0),
+                x: num(if blocked { x - 8.0 } else { x + 8.0 }),
                 y: num(y + 4.0),
-                anchor: "start",
+                anchor: if blocked { "end" } else { "start" },
                 class: "arrest",
-                content: country::display(iso).to_string(),
+                content: name,
             });
         }
     }
@@ -479,33 +511,110 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
     view
 }
 
-/// Names beside their markers, each in the first of eight positions (right or left, above or
-/// below, near or a line further) that overlaps no other name and no marker; a name with no free position is left out
-/// (its marker's number and tooltip still say what it is).
-fn place_labels(places: &[(f64, f64, String)], markers: &[(f64, f64)], width: f64) -> Vec<Text> {
+/// Where to draw each marker so that no two overlap: markers whose centres are closer than `gap`
+/// push each other apart along the line between them, half the overlap each, until none
+/// overlaps (markers on the very same point start apart in fixed, distinct directions), and off
+/// the `fixed` marks. A marker
+/// alone stays on its true position; a moved one moves no further than its cluster needs.
+pub fn spread(points: &[(f64, f64)], fixed: &[(f64, f64)], gap: f64) -> Vec<(f64, f64)> {
+    let n = points.len();
+    let mut out = points.to_vec();
+    for _ in 0..500 {
+        let mut moved = false;
+        // Marks that cannot move (handler and arrest countries) push a marker off by the whole overlap.
+        for o in out.iter_mut() {
+            for f in fixed {
+                let (dx, dy) = (o.0 - f.0, o.1 - f.1);
+                let d = dx.hypot(dy);
+                if d < gap - 1e-9 {
+                    let (ux, uy) = if d < 1e-6 { (0.0, -1.0) } else { (dx / d, dy / d) };
+                    *o = (o.0 + ux * (gap - d + 1e-3), o.1 + uy * (gap - d + 1e-3));
+                    moved = true;
+                }
+            }
+        }
+        for i in 0..n {
+            for j in i + 1..n {
+                let (dx, dy) = (out[j].0 - out[i].0, out[j].1 - out[i].1);
+                let d = dx.hypot(dy);
+                if d >= gap - 1e-9 {
+                    continue;
+                }
+                // The golden angle gives each coincident pair its own direction.
+                let (ux, uy) = if d < 1e-6 {
+                    let a = 2.399_963 * (i * n + j) as f64;
+                    (a.cos(), a.sin())
+                } else {
+                    (dx / d, dy / d)
+                };
+                let push = (gap - d) / 2.0 + 1e-3;
+                out[i] = (out[i].0 - ux * push, out[i].1 - uy * push);
+                out[j] = (out[j].0 + ux * push, out[j].1 + uy * push);
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    out
+}
+
+/// A label's box: (left, top, right, bottom).
+type Box4 = (f64, f64, f64, f64);
+
+fn overlaps(a: &Box4, b: &Box4) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Names beside their markers: each name is tried right, left, above and below the box of its
+/// own markers (one place may carry two plots' markers), at the first position that overlaps no
+/// other name and no marker and stays inside the picture; a name with no free position is left
+/// out (its marker's number and tooltip still say what it is).
+fn place_labels(
+    places: &[(Vec<(f64, f64)>, String)],
+    markers: &[(f64, f64)],
+    radius: f64,
+    width: f64,
+    height: f64,
+) -> Vec<Text> {
     let char_w = 7.2;
-    let mut boxes: Vec<(f64, f64, f64, f64)> = markers
-        .iter()
-        .map(|(x, y)| (x - 8.0, y - 8.0, x + 8.0, y + 8.0))
-        .collect();
+    let r = radius + 1.5;
+    let mut boxes: Vec<Box4> = markers.iter().map(|(x, y)| (x - r, y - r, x + r, y + r)).collect();
     let mut out = Vec::new();
-    for (x, y, name) in places {
+    for (at, name) in places {
         let w = char_w * name.chars().count() as f64;
+        let (x0, y0) = at
+            .iter()
+            .fold((f64::MAX, f64::MAX), |a, p| (a.0.min(p.0), a.1.min(p.1)));
+        let (x1, y1) = at
+            .iter()
+            .fold((f64::MIN, f64::MIN), |a, p| (a.0.max(p.0), a.1.max(p.1)));
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        // (anchor x, baseline y, anchor)
         let candidates = [
-            (x + 10.0, y - 5.0, "start"),
-            (x + 10.0, y + 14.0, "start"),
-            (x - 10.0, y - 5.0, "end"),
-            (x - 10.0, y + 14.0, "end"),
-            (x - 10.0, y + 28.0, "end"),
-            (x + 10.0, y + 28.0, "start"),
-            (x - 10.0, y - 19.0, "end"),
-            (x + 10.0, y - 19.0, "start"),
+            (x1 + r + 2.0, cy + 4.0, "start"),
+            (x0 - r - 2.0, cy + 4.0, "end"),
+            (cx, y0 - r - 3.0, "middle"),
+            (cx, y1 + r + 12.0, "middle"),
+            (x1 + r, y0 - r + 1.0, "start"),
+            (x0 - r, y0 - r + 1.0, "end"),
+            (x1 + r, y1 + r + 10.0, "start"),
+            (x0 - r, y1 + r + 10.0, "end"),
+            (x0 - r - 2.0, cy - 10.0, "end"),
+            (x0 - r - 2.0, cy + 18.0, "end"),
+            (x1 + r + 2.0, cy - 10.0, "start"),
+            (x1 + r + 2.0, cy + 18.0, "start"),
         ];
         for (tx, ty, anchor) in candidates {
-            let (left, right) = if anchor == "start" { (tx, tx + w) } else { (tx - w, tx) };
-            let b = (left, ty - 11.0, right, ty + 3.0);
-            let free = !boxes.iter().any(|o| b.0 < o.2 && o.0 < b.2 && b.1 < o.3 && o.1 < b.3);
-            if free && left >= 0.0 && right <= width {
+            let left = match anchor {
+                "start" => tx,
+                "end" => tx - w,
+                _ => tx - w / 2.0,
+            };
+            let b = (left, ty - 11.0, left + w, ty + 3.0);
+            let free = !boxes.iter().any(|o| overlaps(&b, o));
+            if free && b.0 >= 0.0 && b.2 <= width && b.1 >= 0.0 && b.3 <= height {
                 boxes.push(b);
                 out.push(Text {
                     x: num(tx),
@@ -551,6 +660,139 @@ mod tests {
         assert!(gera.0 > de.0 && gera.0 < de.2 && gera.1 > de.1 && gera.1 < de.3);
         let kabul = p(69.2075, 34.5553);
         assert!(kabul.0 > af.0 && kabul.0 < af.2 && kabul.1 > af.1 && kabul.1 < af.3);
+    }
+
+    #[test]
+    fn clustered_markers_are_spread_apart_and_lone_ones_stay() {
+        let pts = [
+            (100.0, 100.0),
+            (101.0, 100.5),
+            (100.0, 100.0),
+            (103.0, 98.0),
+            (300.0, 50.0),
+        ];
+        let gap = 18.0;
+        let out = spread(&pts, &[(110.0, 100.0)], gap);
+        for (i, a) in out.iter().enumerate() {
+            for b in &out[i + 1..] {
+                assert!((a.0 - b.0).hypot(a.1 - b.1) >= gap - 0.01, "{a:?} and {b:?} overlap");
+            }
+            assert!(
+                (a.0 - 110.0).hypot(a.1 - 100.0) >= gap - 0.01,
+                "{a:?} on the fixed mark"
+            );
+        }
+        assert_eq!(out[4], pts[4], "a marker alone is not moved");
+        assert!(
+            out.iter().take(4).all(|p| (p.0 - 100.0).hypot(p.1 - 100.0) < 3.0 * gap),
+            "moved no further than the cluster needs: {out:?}"
+        );
+    }
+
+    /// On every map: no two markers overlap; a moved marker's leader line ends at its true place;
+    /// no two names overlap, and each name is beside one of its own markers.
+    #[test]
+    fn markers_leaders_and_names_on_the_real_maps() {
+        let data = crate::model::Dataset::embedded().expect("dataset");
+        let geo = Geo::embedded().expect("geo");
+        let site = Site::new(String::new(), None, "1.0.0".into(), data.meta.report.clone());
+        let f = |s: &String| -> f64 { s.parse().expect("number") };
+        for focus in [
+            Focus::Full,
+            Focus::Overview,
+            Focus::Detail,
+            Focus::Plot("2023-12-cologne-vienna"),
+        ] {
+            let m = map(&site, &data, &geo, &focus);
+            let markers: Vec<(f64, f64)> = m.plots.iter().map(|p| (f(&p.x), f(&p.y))).collect();
+            let r = if m.plots.iter().any(|p| p.number.is_some()) {
+                7.5
+            } else {
+                5.5
+            };
+            for (i, a) in markers.iter().enumerate() {
+                for b in &markers[i + 1..] {
+                    assert!((a.0 - b.0).hypot(a.1 - b.1) >= 2.0 * r, "{a:?} and {b:?} overlap");
+                }
+            }
+            let mut moved = 0;
+            for (k, p) in m.plots.iter().enumerate() {
+                let plot = data
+                    .plots
+                    .iter()
+                    .find(|x| site.url(&x.path()) == *p.href.as_ref().expect("href"))
+                    .expect("plot");
+                let truth = plot
+                    .locations
+                    .iter()
+                    .map(|l| geo.projection.project(l.lon, l.lat))
+                    .collect::<Vec<_>>();
+                if let Some((tx, ty)) = &p.leader {
+                    moved += 1;
+                    // The leader starts at the drawn marker and ends at a true place of its plot
+                    // (in picture units: compare through the land transform).
+                    let (tx, ty) = (f(tx), f(ty));
+                    assert!((tx - markers[k].0).hypot(ty - markers[k].1) > 0.5);
+                    let scale: f64 = m.land_transform[7..]
+                        .split(' ')
+                        .next()
+                        .expect("scale")
+                        .parse()
+                        .expect("scale");
+                    let parts: Vec<f64> = m
+                        .land_transform
+                        .trim_end_matches(')')
+                        .split(' ')
+                        .filter_map(|v| v.parse().ok())
+                        .collect();
+                    let (dx, dy) = (parts[parts.len() - 2], parts[parts.len() - 1]);
+                    assert!(
+                        truth
+                            .iter()
+                            .any(|(x, y)| (x * scale + dx - tx).abs() < 0.2 && (y * scale + dy - ty).abs() < 0.2),
+                        "leader of {} ends at ({tx}, {ty}), not at a place of the plot",
+                        plot.slug
+                    );
+                }
+            }
+            if matches!(focus, Focus::Overview | Focus::Detail) {
+                assert!(moved >= 2, "the Rhine–Ruhr markers are spread with leaders");
+            }
+            let names: Vec<(f64, f64, f64, f64)> = m
+                .labels
+                .iter()
+                .filter(|t| t.class == "place")
+                .map(|t| {
+                    let (x, y, w) = (f(&t.x), f(&t.y), 7.2 * t.content.chars().count() as f64);
+                    let left = match t.anchor {
+                        "start" => x,
+                        "end" => x - w,
+                        _ => x - w / 2.0,
+                    };
+                    (left, y - 11.0, left + w, y + 3.0)
+                })
+                .collect();
+            for (i, a) in names.iter().enumerate() {
+                for b in &names[i + 1..] {
+                    assert!(!overlaps(a, b), "names overlap: {a:?} {b:?}");
+                }
+                for p in &markers {
+                    assert!(
+                        !overlaps(a, &(p.0 - r, p.1 - r, p.0 + r, p.1 + r)),
+                        "a name covers a marker"
+                    );
+                }
+                // Beside a marker: its box is within 12 units of one.
+                assert!(
+                    markers.iter().any(|p| {
+                        let dx = (a.0 - p.0).max(p.0 - a.2).max(0.0);
+                        let dy = (a.1 - p.1).max(p.1 - a.3).max(0.0);
+                        dx.hypot(dy) <= r + 12.0
+                    }),
+                    "a name far from every marker: {a:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `/timeline`: 2014–2025 on one axis. The organisation's events above it (numbered, the list
-//! beside the picture holds the words), the seven plots below it (named, each a link), the June
+//! beside the picture holds the words; the chronology's entries that are plots are left to the
+//! plots' row, so each plot appears once), the seven plots below it (named, each a link), the June
 //! 2024 Europol operation and the 2025 lull. A date is drawn as precisely as the report gives it:
-//! a day or month as a point, a year as a bar spanning that year.
+//! a day or month as a point, a year as a bar spanning that year. No plot's name crosses another
+//! name, a marker, a line or the lull band.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -16,6 +18,12 @@ pub const FIRST_YEAR: i32 = 2014;
 pub const LAST_YEAR: i32 = 2025;
 const WIDTH: f64 = 1000.0;
 const AXIS_Y: f64 = 190.0;
+/// Average advance of a character of the plots' 12 px names, generous, for keeping them apart.
+pub const LABEL_CHAR_W: f64 = 7.0;
+
+fn boxes_overlap(a: &(f64, f64, f64, f64), b: &(f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
 
 /// One event of the organisation's chronology, numbered as in the list beside the picture.
 #[derive(Debug, Clone)]
@@ -117,6 +125,8 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
         .iter()
         .enumerate()
         .filter(|(_, e)| e.date.year() >= FIRST_YEAR && e.date.year() <= LAST_YEAR)
+        // A plot is drawn once, below the axis, as the intro says.
+        .filter(|(_, e)| e.plot.is_none())
     {
         let number = i + 1;
         let (a, b) = span(&e.date);
@@ -177,15 +187,54 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
             href,
         });
     }
-    // Plots below the axis, labelled by place; labels step down to stay apart.
-    let mut last_label_end = f64::MIN;
-    let mut level = 0;
+    // Plots below the axis, labelled by place. Each takes the first level (and side of its
+    // marker, left first: the years before the plots are empty below the axis) where its name overlaps no other name, marker or the lull band, its stem crosses no
+    // name above it, and no earlier stem crosses its name.
+    let lull = (l0, l1);
+    let mut names: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut stems: Vec<(f64, f64)> = Vec::new(); // (x, lowest y)
+    let mut dots: Vec<(f64, f64)> = Vec::new();
     for p in &data.plots {
         let (a, b) = span(&p.date);
         let cx = x.at((a + b) / 2.0);
-        let label = p.short_place.clone();
-        level = if cx - 4.0 < last_label_end { level + 1 } else { 0 };
-        let y = AXIS_Y + 42.0 + 26.0 * f64::from(level);
+        let text = format!("{} ({})", p.short_place, p.date);
+        let text_w = LABEL_CHAR_W * text.chars().count() as f64;
+        let mut chosen = None;
+        'levels: for level in 0..12 {
+            let y = AXIS_Y + 42.0 + 26.0 * f64::from(level);
+            for right in [false, true] {
+                let (left, end) = if right {
+                    (cx + 11.0, cx + 11.0 + text_w)
+                } else {
+                    (cx - 11.0 - text_w, cx - 11.0)
+                };
+                let bx = (left, y - 11.0, end, y + 4.0);
+                let inside = bx.0 >= 2.0 && bx.2 <= WIDTH - 2.0;
+                let clear = !names.iter().any(|o| boxes_overlap(&bx, o))
+                    && !dots
+                        .iter()
+                        .any(|(dx, dy)| boxes_overlap(&bx, &(dx - 8.0, dy - 8.0, dx + 8.0, dy + 8.0)))
+                    && !stems
+                        .iter()
+                        .any(|(sx, sy)| *sx > bx.0 - 2.0 && *sx < bx.2 + 2.0 && *sy > bx.1)
+                    && (bx.2 <= lull.0 || bx.0 >= lull.1)
+                    && !names.iter().any(|o| cx > o.0 - 9.0 && cx < o.2 + 9.0 && o.1 < y)
+                    && !dots
+                        .iter()
+                        .any(|(dx, dy)| (dx - cx).abs() < 16.0 && (dy - y).abs() < 16.0);
+                if inside && clear {
+                    chosen = Some((y, right, bx));
+                    break 'levels;
+                }
+            }
+        }
+        let (y, right, bx) = chosen.unwrap_or_else(|| {
+            let y = AXIS_Y + 42.0 + 26.0 * 12.0;
+            (y, true, (cx + 11.0, y - 11.0, cx + 11.0 + text_w, y + 4.0))
+        });
+        names.push(bx);
+        stems.push((cx, y - 7.0));
+        dots.push((cx, y));
         t.lines.push(Line {
             x1: num(cx),
             y1: num(AXIS_Y),
@@ -207,28 +256,13 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
                 p.place_label.as_str(),
             ),
         });
-        let text = format!("{label} ({})", p.date);
-        let text_w = 6.6 * text.chars().count() as f64;
-        // Labels that would run off the right edge go to the left of their marker.
-        if cx + 11.0 + text_w > WIDTH - 5.0 {
-            t.texts.push(Text {
-                x: num(cx - 11.0),
-                y: num(y + 4.0),
-                anchor: "end",
-                class: "label",
-                content: text,
-            });
-            last_label_end = cx;
-        } else {
-            t.texts.push(Text {
-                x: num(cx + 11.0),
-                y: num(y + 4.0),
-                anchor: "start",
-                class: "label",
-                content: text,
-            });
-            last_label_end = cx + 11.0 + text_w;
-        }
+        t.texts.push(Text {
+            x: num(if right { cx + 11.0 } else { cx - 11.0 }),
+            y: num(y + 4.0),
+            anchor: if right { "start" } else { "end" },
+            class: "label",
+            content: text,
+        });
     }
     let deepest = t
         .circles
@@ -282,5 +316,66 @@ mod tests {
         assert!(t.events.iter().any(|e| e.date.iso() == "2024-06"));
         // Year-precision events are drawn as spans, not points.
         assert!(t.chart.rects.iter().any(|r| r.class == "span"));
+    }
+
+    /// As the intro says: plots below the axis only; no plot name overlaps another, a marker or
+    /// the lull band, and no line crosses a name.
+    #[test]
+    fn plots_only_below_and_nothing_crosses_a_name() {
+        let data = Dataset::embedded().expect("valid");
+        let site = Site::new(String::new(), None, "1.0.0".into(), data.meta.report.clone());
+        let t = timeline(&site, &data).chart;
+        let f = |s: &String| -> f64 { s.parse().expect("number") };
+        let axis = t
+            .lines
+            .iter()
+            .find(|l| l.class == "axis")
+            .map(|l| f(&l.y1))
+            .expect("axis");
+        for c in &t.circles {
+            let below = f(&c.cy) > axis;
+            assert_eq!(c.class == "plot", below, "{} at {} (axis {axis})", c.title, c.cy);
+            if c.class == "event" {
+                assert!(
+                    !c.href.as_deref().unwrap_or("").starts_with("/plots/"),
+                    "a plot among the events: {}",
+                    c.title
+                );
+            }
+        }
+        let names: Vec<(f64, f64, f64, f64)> = t
+            .texts
+            .iter()
+            .filter(|x| x.class == "label")
+            .map(|x| {
+                let (px, py, w) = (f(&x.x), f(&x.y), LABEL_CHAR_W * x.content.chars().count() as f64);
+                let left = if x.anchor == "end" { px - w } else { px };
+                (left, py - 11.0, left + w, py + 4.0)
+            })
+            .collect();
+        assert_eq!(names.len(), 7);
+        let lull = t.rects.iter().find(|r| r.class == "lull").expect("lull");
+        let lull = (f(&lull.x), f(&lull.y), f(&lull.x) + f(&lull.w), f(&lull.y) + f(&lull.h));
+        for (i, a) in names.iter().enumerate() {
+            assert!(a.0 >= 0.0 && a.2 <= WIDTH, "{a:?} runs off the picture");
+            assert!(!boxes_overlap(a, &lull), "{a:?} runs into the lull band");
+            for b in &names[i + 1..] {
+                assert!(!boxes_overlap(a, b), "{a:?} and {b:?} overlap");
+            }
+            for c in t.circles.iter().filter(|c| c.class == "plot") {
+                let (cx, cy) = (f(&c.cx), f(&c.cy));
+                assert!(
+                    !boxes_overlap(a, &(cx - 7.0, cy - 7.0, cx + 7.0, cy + 7.0)),
+                    "{a:?} covers a marker"
+                );
+            }
+            for l in t.lines.iter().filter(|l| l.x1 == l.x2) {
+                let (x, y0, y1) = (f(&l.x1), f(&l.y1).min(f(&l.y2)), f(&l.y1).max(f(&l.y2)));
+                assert!(
+                    !(x > a.0 && x < a.2 && y1 > a.1 && y0 < a.3),
+                    "a line at x {x} crosses {a:?}"
+                );
+            }
+        }
     }
 }
