@@ -16,6 +16,7 @@ mod german;
 mod hardening;
 mod helpers;
 mod home;
+mod paper;
 mod plot_pages;
 mod search_de;
 mod share;
