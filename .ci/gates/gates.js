@@ -634,7 +634,9 @@ async function paperGates(browser, base, outDir) {
     if (!problems.length) {
       const text = pdfText(pdf);
       const n = pdfPages(pdf);
-      const address = `${base}${p}`;
+      // The page's own permanent address, as its canonical link gives it (--public-url or the host).
+      const html = (await get(`${base}${p}`)).body || '';
+      const address = decodeEntities(html.match(/<link rel="canonical" href="([^"]+)"/)?.[1] || `${base}${p}`);
       const lines = text.split('\n');
       if (lines.filter((l) => l.includes(address)).length < n) problems.push(`the address ${address} is not on each of its ${n} pages`);
       if ((text.match(/ISKP Plots Atlas/g) || []).length < n) problems.push('the atlas is not named on every page');
@@ -652,6 +654,8 @@ async function paperGates(browser, base, outDir) {
   for (const ed of editions) {
     for (const p of tablePages) {
       await page.goto(`${base}${ed}${p}`, { waitUntil: 'load' });
+      // Scroll-state container queries settle a frame or two after layout.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const problems = await page.evaluate(() => {
         const out = [];
         const vw = document.documentElement.clientWidth;
@@ -682,6 +686,34 @@ async function paperGates(browser, base, outDir) {
         return out;
       });
       check(`tables@375 ${ed}${p}: every cell on screen or in a scroll region that says so`, problems);
+    }
+  }
+
+  // /network: every label inside its box, at a phone's width and a desktop's, and the picture
+  // as wide as its frame (or wider, scrolling inside it) rather than a part of it.
+  for (const ed of editions) {
+    for (const width of [375, 768, 1280]) {
+      await page.setViewport({ width, height: 900, deviceScaleFactor: 1, isMobile: width < 500, hasTouch: width < 500 });
+      await page.goto(`${base}${ed}/network`, { waitUntil: 'load' });
+      const problems = await page.evaluate(() => {
+        const out = [];
+        const svg = document.querySelector('svg.network');
+        if (!svg) return ['no svg.network on the page'];
+        for (const a of svg.querySelectorAll('a')) {
+          const rect = a.querySelector('rect');
+          const text = a.querySelector('text');
+          if (!rect || !text) continue;
+          const r = rect.getBBox();
+          const t = text.getBBox();
+          if (t.x < r.x + 2 || t.x + t.width > r.x + r.width - 2 || t.y < r.y || t.y + t.height > r.y + r.height + 1)
+            out.push(`"${text.textContent}" (${t.width.toFixed(1)} wide) overflows its box (${r.width.toFixed(1)} wide)`);
+        }
+        const frame = svg.parentElement.getBoundingClientRect().width;
+        const drawn = svg.getBoundingClientRect().width;
+        if (drawn < frame * 0.9) out.push(`the picture is ${Math.round(drawn)} px wide in a ${Math.round(frame)} px frame`);
+        return out;
+      });
+      check(`network@${width} ${ed}/network: every label fits its box, the picture fills its frame`, problems);
     }
   }
   await page.close();
