@@ -16,6 +16,7 @@ pub mod export;
 pub mod handlers;
 pub mod i18n;
 pub mod model;
+pub mod print;
 pub mod routes;
 pub mod server;
 pub mod site;

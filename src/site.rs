@@ -115,6 +115,8 @@ pub struct Site {
     /// `X-Forwarded-Proto` instead of `Host` (only behind a proxy that sets them itself).
     pub trust_forwarded: bool,
     pub stylesheet: Asset,
+    /// The briefing pack's own layout (mostly for paper), loaded by that page only.
+    pub briefing_stylesheet: Asset,
     pub icon: Asset,
 }
 
@@ -134,6 +136,12 @@ impl Site {
                 "css",
                 "text/css; charset=utf-8",
                 minify_css(include_str!("../static/atlas.css")),
+            ),
+            briefing_stylesheet: Asset::new(
+                "briefing",
+                "css",
+                "text/css; charset=utf-8",
+                minify_css(include_str!("../static/briefing.css")),
             ),
             icon: Asset::new(
                 "icon",
@@ -234,12 +242,16 @@ impl Site {
         format!("{}/static/{}", self.root, self.stylesheet.name)
     }
 
+    pub fn briefing_stylesheet_url(&self) -> String {
+        format!("{}/static/{}", self.root, self.briefing_stylesheet.name)
+    }
+
     pub fn icon_url(&self) -> String {
         format!("{}/static/{}", self.root, self.icon.name)
     }
 
-    pub fn assets(&self) -> [&Asset; 2] {
-        [&self.stylesheet, &self.icon]
+    pub fn assets(&self) -> [&Asset; 3] {
+        [&self.stylesheet, &self.briefing_stylesheet, &self.icon]
     }
 
     /// HSTS only makes sense, and is only safe, when readers reach the atlas over https.

@@ -708,6 +708,121 @@ async function briefingGate(browser, base, outDir) {
   return check(`print: the briefing pack of all ${slugs.length} plots keeps every plot's address intact`, problems);
 }
 
+// --- paper: printed pages and tables on a phone (issue 14, parts 3, 4 and 6) -------------------
+// Self-contained: the briefing pack's page counts in both editions, the running margins of a
+// printed page, and every data table at 375 px.
+async function paperGates(browser, base, outDir) {
+  const api = await fetch(`${base}/api/plots.json`).then((r) => r.json());
+  const slugs = api.plots.map((p) => p.slug);
+  const pdfText = (pdf) => spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).stdout || '';
+  const pdfPages = (pdf) => Number((spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout || '').match(/^Pages:\s+(\d+)/m)?.[1] || 0);
+  const editions = [''];
+  if ((await get(`${base}/de/`).catch(() => ({ status: 0 }))).status === 200) editions.push('/de');
+
+  // The briefing pack: a cover of at most half a page, one A4 page per plot, then the sources.
+  for (const ed of editions) {
+    for (const [chosen, most] of [[slugs, slugs.length + 2], [slugs.slice(2, 4), 4]]) {
+      const pdf = path.join(outDir, `print-briefing${ed.replace('/', '-')}-${chosen.length}.pdf`);
+      const problems = await printToPdf(browser, `${base}${ed}/briefing?plots=${chosen.join(',')}`, pdf);
+      const n = problems.length ? 0 : pdfPages(pdf);
+      if (!problems.length && n > most) problems.push(`${n} A4 pages, at most ${most} allowed`);
+      if (!problems.length) info(`${path.relative(process.cwd(), pdf)}: ${n} A4 pages`);
+      check(`print: ${ed}/briefing of ${chosen.length} plots in at most ${most} A4 pages`, problems);
+    }
+  }
+
+  // Every printed page names the atlas, its own address, the day and its page number.
+  for (const p of ['/plots/' + slugs[2], '/offices']) {
+    const pdf = path.join(outDir, `print-margins-${fileName(p)}.pdf`);
+    const problems = await printToPdf(browser, `${base}${p}`, pdf);
+    if (!problems.length) {
+      const text = pdfText(pdf);
+      const n = pdfPages(pdf);
+      // The page's own permanent address, as its canonical link gives it (--public-url or the host).
+      const html = (await get(`${base}${p}`)).body || '';
+      const address = decodeEntities(html.match(/<link rel="canonical" href="([^"]+)"/)?.[1] || `${base}${p}`);
+      const lines = text.split('\n');
+      if (lines.filter((l) => l.includes(address)).length < n) problems.push(`the address ${address} is not on each of its ${n} pages`);
+      if ((text.match(/ISKP Plots Atlas/g) || []).length < n) problems.push('the atlas is not named on every page');
+      for (let i = 1; i <= n; i++) if (!new RegExp(`\\b${i} ?/ ?${n}\\b`).test(text)) problems.push(`no page number ${i} / ${n}`);
+      if (!/Retrieved \d/.test(text)) problems.push('no retrieval date');
+    }
+    check(`print: every page of ${p} names the atlas, its address, the date and its number`, problems);
+  }
+
+  // Tables at 375 px: each cell is on screen, or inside a scroll container that is a labelled,
+  // focusable region and says (visibly) that it scrolls.
+  const page = await browser.newPage();
+  await page.setViewport({ width: 375, height: 800, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+  const tablePages = ['/', '/map', '/patterns', `/compare?plots=${slugs.slice(0, 3).join(',')}`];
+  for (const ed of editions) {
+    for (const p of tablePages) {
+      await page.goto(`${base}${ed}${p}`, { waitUntil: 'load' });
+      // Scroll-state container queries settle a frame or two after layout.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const problems = await page.evaluate(() => {
+        const out = [];
+        const vw = document.documentElement.clientWidth;
+        for (const table of document.querySelectorAll('main table')) {
+          let scroller = null;
+          for (let el = table.parentElement; el && el !== document.body; el = el.parentElement) {
+            const ox = getComputedStyle(el).overflowX;
+            if ((ox === 'auto' || ox === 'scroll') && el.scrollWidth > el.clientWidth + 1) { scroller = el; break; }
+          }
+          const name = table.querySelector('caption')?.textContent.trim().slice(0, 40) || table.className;
+          if (scroller) {
+            const labelled = scroller.getAttribute('aria-label') || scroller.getAttribute('aria-labelledby');
+            const cue = getComputedStyle(scroller, '::before');
+            const says = cue.display !== 'none' && cue.content && cue.content !== 'none' && cue.content !== '""';
+            if (scroller.getAttribute('role') !== 'region' || !labelled || scroller.tabIndex !== 0)
+              out.push(`"${name}" scrolls in a container that is not a labelled, focusable region`);
+            if (!says) out.push(`"${name}" scrolls but nothing says so`);
+            continue;
+          }
+          for (const cell of table.querySelectorAll('th, td')) {
+            const r = cell.getBoundingClientRect();
+            if (r.width && (r.left < -1 || r.right > vw + 1)) {
+              out.push(`"${name}": a cell ("${cell.textContent.trim().slice(0, 30)}") is off screen (${Math.round(r.left)}–${Math.round(r.right)} of ${vw} px)`);
+              break;
+            }
+          }
+        }
+        return out;
+      });
+      check(`tables@375 ${ed}${p}: every cell on screen or in a scroll region that says so`, problems);
+    }
+  }
+
+  // /network: every label inside its box, at a phone's width and a desktop's, and the picture
+  // as wide as its frame (or wider, scrolling inside it) rather than a part of it.
+  for (const ed of editions) {
+    for (const width of [375, 768, 1280]) {
+      await page.setViewport({ width, height: 900, deviceScaleFactor: 1, isMobile: width < 500, hasTouch: width < 500 });
+      await page.goto(`${base}${ed}/network`, { waitUntil: 'load' });
+      const problems = await page.evaluate(() => {
+        const out = [];
+        const svg = document.querySelector('svg.network');
+        if (!svg) return ['no svg.network on the page'];
+        for (const a of svg.querySelectorAll('a')) {
+          const rect = a.querySelector('rect');
+          const text = a.querySelector('text');
+          if (!rect || !text) continue;
+          const r = rect.getBBox();
+          const t = text.getBBox();
+          if (t.x < r.x + 2 || t.x + t.width > r.x + r.width - 2 || t.y < r.y || t.y + t.height > r.y + r.height + 1)
+            out.push(`"${text.textContent}" (${t.width.toFixed(1)} wide) overflows its box (${r.width.toFixed(1)} wide)`);
+        }
+        const frame = svg.parentElement.getBoundingClientRect().width;
+        const drawn = svg.getBoundingClientRect().width;
+        if (drawn < frame * 0.9) out.push(`the picture is ${Math.round(drawn)} px wide in a ${Math.round(frame)} px frame`);
+        return out;
+      });
+      check(`network@${width} ${ed}/network: every label fits its box, the picture fills its frame`, problems);
+    }
+  }
+  await page.close();
+}
+
 // --- 5. link crawl ---------------------------------------------------------------------------
 
 function parseCsv(text) {
@@ -982,6 +1097,7 @@ async function main() {
         t = Date.now();
         await printGate(b.browser, list, b.dom, outDir);
         await briefingGate(b.browser, base, outDir);
+        await paperGates(b.browser, base, outDir);
         timing('print and briefing PDFs', t);
       }
     }

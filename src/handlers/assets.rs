@@ -1,4 +1,4 @@
-//! `/static/{name}`: the stylesheet and icon under content-hashed names, cacheable for a year.
+//! `/static/{name}`: the stylesheets (the atlas's, and the briefing pack's own) and the icon under content-hashed names, cacheable for a year.
 
 use std::sync::Arc;
 

@@ -196,6 +196,34 @@ pub struct BriefPlot<'a> {
     pub structured: Vec<(String, String)>,
     pub sections: Vec<String>,
     pub sources: Vec<&'a Source>,
+    /// The permanent address as a QR code (inline SVG), for a reader holding the paper.
+    pub qr: Option<String>,
+}
+
+/// How much text a plot's printed page holds (its summary, Table 1 cells with their translations,
+/// data notes and report sections, in characters) beyond which it is set in smaller type to stay
+/// on one A4 page. Measured in Chromium (dataset 1.1.0): the longest, July 2023 in German, has
+/// 6,061 and ran over in the normal type; the next, April 2020 in German (4,828), only just fitted,
+/// and every English page (at most 4,313) fits with room to spare.
+const DENSE_PAGE: usize = 4_500;
+
+impl BriefPlot<'_> {
+    /// Whether this plot's page needs the smaller type (see [`DENSE_PAGE`]).
+    pub fn dense(&self) -> bool {
+        let cells: usize = self
+            .table1
+            .iter()
+            .map(|(_, v, tr)| v.chars().count() + tr.as_ref().map_or(0, |t| t.chars().count()))
+            .sum();
+        let notes: usize = self
+            .plot
+            .data_notes
+            .iter()
+            .map(|n| n.note.to_string().chars().count())
+            .sum();
+        let sections: usize = self.sections.iter().map(|s| s.chars().count()).sum();
+        self.plot.summary.to_string().chars().count() + cells + notes + sections > DENSE_PAGE
+    }
 }
 
 #[derive(Template)]
@@ -212,6 +240,9 @@ pub struct BriefingPage<'a> {
     pub notices: Vec<String>,
     pub chooser: Vec<(PlotLink, bool)>,
     pub atlas_url: String,
+    /// The pack's own address, in pieces that may end a line (after each comma of its plot list),
+    /// so a printed address never breaks inside a slug.
+    pub address: Vec<String>,
 }
 
 impl<'a> BriefingPage<'a> {
@@ -233,6 +264,10 @@ impl<'a> BriefingPage<'a> {
             .map(|p| BriefPlot {
                 plot: p,
                 permanent: site.permanent(&p.path()),
+                qr: crate::print::qr_svg(
+                    &site.permanent(&p.path()),
+                    &site.t1("paper-qr-label", "address", site.permanent(&p.path())),
+                ),
                 table1: TABLE1
                     .iter()
                     .map(|f| (f.title(), (f.value)(p), f.translation(p)))
@@ -247,8 +282,13 @@ impl<'a> BriefingPage<'a> {
             .iter()
             .filter(|s| plots.iter().any(|b| b.sources.iter().any(|x| x.key == s.key)))
             .collect();
+        let path = chosen_path("/briefing", data, &plots.iter().map(|b| b.plot).collect::<Vec<_>>());
         BriefingPage {
             site,
+            address: crate::print::address_pieces(&site.permanent(&path))
+                .into_iter()
+                .map(String::from)
+                .collect(),
             head: Head {
                 title: if plots.is_empty() {
                     site.t("plots-briefing")
@@ -256,7 +296,7 @@ impl<'a> BriefingPage<'a> {
                     site.t1("plots-briefing-title", "count", plots.len())
                 },
                 description: site.t("plots-briefing-description"),
-                path: chosen_path("/briefing", data, &plots.iter().map(|b| b.plot).collect::<Vec<_>>()),
+                path,
                 og_type: "website",
             },
             date: accessed_date(),

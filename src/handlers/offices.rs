@@ -116,6 +116,21 @@ impl<'a> OfficesPage<'a> {
     pub fn offices_named(&self) -> usize {
         self.org.offices_named()
     }
+
+    /// Regional offices the report counts but does not name: shown in the overview as a count,
+    /// never guessed.
+    pub fn offices_unnamed(&self) -> usize {
+        usize::try_from(self.org.offices_counted)
+            .unwrap_or_default()
+            .saturating_sub(self.offices_named())
+    }
+
+    /// Whether `n`'s children are the regional offices (where the unnamed ones are counted).
+    pub fn holds_offices(&self, n: &NodeView) -> bool {
+        n.children
+            .iter()
+            .any(|c| c.node.level == crate::model::org::Level::Office)
+    }
 }
 
 pub async fn offices(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {

@@ -18,6 +18,7 @@ mod hardening;
 mod helpers;
 mod home;
 mod offices_units;
+mod paper;
 mod plot_pages;
 mod search_de;
 mod share;
