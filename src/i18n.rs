@@ -19,6 +19,8 @@ use fluent_syntax::ast;
 
 /// Files compiled in: (name, text).
 type Files = &'static [(&'static str, &'static str)];
+/// Files compiled in gzipped: (name, bytes); see [`inflate`].
+type GzFiles = &'static [(&'static str, &'static [u8])];
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
@@ -33,8 +35,8 @@ pub struct Language {
     bundle: FluentBundle<FluentResource>,
     /// Every message id of the catalogue, for the completeness check.
     ids: BTreeSet<String>,
-    /// The translations of the data files: (file name, text). Empty for English.
-    pub data: &'static [(&'static str, &'static str)],
+    /// The translations of the data files: (file name, gzipped text). Empty for English.
+    pub data: GzFiles,
     /// Problems found reading the catalogue (syntax errors, duplicate ids).
     problems: Vec<String>,
 }
@@ -100,11 +102,7 @@ macro_rules! by_reference {
 by_reference!(usize, u32, i32, i64, &str);
 
 impl Language {
-    fn load(
-        code: &'static str,
-        catalogue: &'static [(&'static str, &'static str)],
-        data: &'static [(&'static str, &'static str)],
-    ) -> Language {
+    fn load(code: &'static str, catalogue: Files, data: GzFiles) -> Language {
         let mut problems = Vec::new();
         let langid: unic_langid::LanguageIdentifier = code.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
@@ -245,6 +243,19 @@ impl Language {
     pub fn ids(&self) -> &BTreeSet<String> {
         &self.ids
     }
+}
+
+/// The text of a data file compiled in gzipped (`build.rs` wrote it from valid UTF-8).
+pub fn inflate(gz: &[u8]) -> String {
+    use std::io::Read;
+    let mut text = String::new();
+    let _ = flate2::read::GzDecoder::new(gz).read_to_string(&mut text);
+    text
+}
+
+/// The dataset's files as compiled in: (name, gzipped text).
+pub fn embedded_data() -> GzFiles {
+    DATA
 }
 
 static ALL: LazyLock<Vec<Language>> = LazyLock::new(|| {

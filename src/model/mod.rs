@@ -170,24 +170,28 @@ impl DataFiles {
         })
     }
 
-    /// The files compiled into the binary.
+    /// The files compiled into the binary (gzipped by `build.rs`).
     pub fn embedded() -> DataFiles {
-        let file = |name: &str, text: &str| (format!("data/{name}"), text.to_string());
+        let data = crate::i18n::embedded_data();
+        let file = |name: &str| {
+            let gz = data.iter().find(|(n, _)| *n == name).map_or(&[][..], |(_, gz)| *gz);
+            (format!("data/{name}"), crate::i18n::inflate(gz))
+        };
         DataFiles {
-            dataset: file("dataset.json", include_str!("../../data/dataset.json")),
-            plots: file("plots.json", include_str!("../../data/plots.json")),
-            sources: file("sources.json", include_str!("../../data/sources.json")),
-            offices: file("offices.json", include_str!("../../data/offices.json")),
-            analysis: file("analysis.json", include_str!("../../data/analysis.json")),
-            glossary: file("glossary.json", include_str!("../../data/glossary.json")),
+            dataset: file("dataset.json"),
+            plots: file("plots.json"),
+            sources: file("sources.json"),
+            offices: file("offices.json"),
+            analysis: file("analysis.json"),
+            glossary: file("glossary.json"),
             translations: crate::i18n::languages()
                 .iter()
                 .flat_map(|l| {
-                    l.data.iter().map(|(name, text)| TranslationText {
+                    l.data.iter().map(|(name, gz)| TranslationText {
                         language: l.code.to_string(),
                         file: name.to_string(),
                         shown: format!("data/{}/{name}", l.code),
-                        text: text.to_string(),
+                        text: crate::i18n::inflate(gz),
                     })
                 })
                 .collect(),
