@@ -10,6 +10,7 @@
 #
 #   bash bench/bench.sh                 # defaults: 5 rounds of 10 s, 64 connections, 2 wrk threads
 #   ROUNDS=3 DURATION=20s bash bench/bench.sh
+#   BIN=target/static/x86_64-unknown-linux-gnu/release/iskp-atlas bash bench/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,8 +23,12 @@ PAGE=${PAGE:-/plots/2023-07-cologne-berlin}
 command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "needs nginx and wrk (apt-get install nginx-light wrk)"; exit 2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-cargo build --release -q
-BIN=target/release/iskp-atlas
+# BIN=… measures another build, e.g. the static binary the package ships
+# (target/static/x86_64-unknown-linux-gnu/release/iskp-atlas, from packaging/build.sh).
+if [ -z "${BIN:-}" ]; then
+  cargo build --release -q
+  BIN=target/release/iskp-atlas
+fi
 WORK=$(mktemp -d)
 ATLAS_PID=""
 cleanup() {
