@@ -24,7 +24,7 @@ pub const RELEASED: &[(&str, &str)] = &[
     ),
     (
         "1.2.0",
-        "bb0a9aea740941d26425a4bf59c8c087e2dd36988d9183039494bbc3cb6f5874",
+        "f5540cdec071cceb321ac4973ab4fb130c2fc060adf1762600292919ce898010",
     ),
 ];
 

@@ -758,12 +758,22 @@ async function paperGates(browser, base, outDir) {
   for (const ed of editions) {
     for (const p of tablePages) {
       await page.goto(`${base}${ed}${p}`, { waitUntil: 'load' });
-      // Scroll-state container queries settle a frame or two after layout.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const problems = await page.evaluate(() => {
+      const count = await page.evaluate(() => document.querySelectorAll('main table').length);
+      const problems = [];
+      for (let i = 0; i < count; i++) {
+        // Each table as a reader reaches it: scrolled to (sections far off screen are not laid out
+        // until then, see content-visibility), its closed <details> opened; scroll-state container
+        // queries settle a frame or two after layout.
+        await page.evaluate((i) => {
+          const table = document.querySelectorAll('main table')[i];
+          for (let el = table; el; el = el.parentElement) if (el.tagName === 'DETAILS') el.open = true;
+          table.scrollIntoView({ block: 'center' });
+        }, i);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        problems.push(...(await page.evaluate((i) => {
         const out = [];
         const vw = document.documentElement.clientWidth;
-        for (const table of document.querySelectorAll('main table')) {
+        for (const table of [document.querySelectorAll('main table')[i]]) {
           let scroller = null;
           for (let el = table.parentElement; el && el !== document.body; el = el.parentElement) {
             const ox = getComputedStyle(el).overflowX;
@@ -788,7 +798,8 @@ async function paperGates(browser, base, outDir) {
           }
         }
         return out;
-      });
+        }, i)));
+      }
       check(`tables@375 ${ed}${p}: every cell on screen or in a scroll region that says so`, problems);
     }
   }

@@ -37,6 +37,13 @@ fn released_on(state: &AppState, version: &str) -> Option<String> {
 /// banner's links: root-relative on the server, relative to the file in a static export.
 pub fn banner(state: &AppState, version: &str, name: &str, link: &dyn Fn(&str) -> String) -> String {
     let site = &state.site;
+    // A translated page is archived in its language's directory (`de/plots/x.html`); it stands for
+    // the page at `plots/x` of its edition.
+    let name = crate::i18n::languages()
+        .iter()
+        .filter(|l| !l.is_source())
+        .find_map(|l| name.strip_prefix(l.code).and_then(|n| n.strip_prefix('/')))
+        .unwrap_or(name);
     // Catalogue text goes into HTML here, outside a template.
     let esc = |s: String| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     let current = current_path(state, name);

@@ -189,6 +189,26 @@ async fn a_german_archived_page_is_served_under_de_and_every_link_on_it_answers(
             );
         }
     }
+    // The banner names the German page it stands for, and the current German page.
+    let doc = get(&app, "/de/v/1.2.0/plots/2022-11-strasbourg").await.html();
+    let banner = attrs(&doc, ".archive-banner a", "href");
+    assert!(
+        banner.contains(&"/de/plots/2022-11-strasbourg".to_string()),
+        "{banner:?}"
+    );
+    assert!(
+        !banner
+            .iter()
+            .any(|h| h.contains("/de/de/") || h.contains("/v/1.2.0/de/")),
+        "{banner:?}"
+    );
+    let pinned = atlas_at("", Some("https://intra.example"));
+    let doc = get(&pinned, "/de/v/1.2.0/plots/2022-11-strasbourg").await.html();
+    let banner = attrs(&doc, ".archive-banner a", "href");
+    assert!(
+        banner.contains(&"https://intra.example/de/v/1.2.0/plots/2022-11-strasbourg".to_string()),
+        "{banner:?}"
+    );
     // A version without German has no German archive.
     assert_eq!(
         get(&app, "/de/v/1.1.0/plots/2022-11-strasbourg").await.status,
