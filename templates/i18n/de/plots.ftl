@@ -145,7 +145,7 @@ plots-title-filtered = Anschlagspläne: { $shown } von { $total } { $shown ->
    *[other] passen
 }
 plots-list-description = Die Anschlagspläne mit ISKP-Bezug in Europa nach Land, Jahr, Staatsangehörigkeit, Ziel, Land der Anleiter und Verfahrensstand filtern.
-plots-lede = Grenzen Sie die { $total } Anschlagspläne mit beliebigen Kombinationen der Filter unten ein; jede Option zeigt, wie viele Anschlagspläne sie übrig ließe. Markieren Sie Anschlagspläne, um sie nebeneinanderzustellen oder in ein druckbares Briefing-Paket aufzunehmen. Die Adresse dieser Seite bewahrt Ihre Auswahl und lässt sich in eine Nachricht einfügen.
+plots-lede = Grenzen Sie die { $total } Anschlagspläne mit beliebigen Kombinationen der Filter ein; jede Option zeigt, wie viele Anschlagspläne die Liste enthielte, wenn Sie sie ankreuzen. Markieren Sie Anschlagspläne, um sie nebeneinanderzustellen oder in ein druckbares Briefing-Paket aufzunehmen. Die Adresse dieser Seite bewahrt Ihre Auswahl und lässt sich in eine Nachricht einfügen.
 plots-notices-intro = Ein Teil der Adresse ließ sich nicht verwenden:
 plots-static-copy = Dies ist eine statische Kopie des Atlas: Filtern, Vergleichen und Briefing-Pakete brauchen den Server des Atlas. Unten sind alle Anschlagspläne aufgeführt.
 plots-meta-target = Ziel:
