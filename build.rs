@@ -117,15 +117,11 @@ fn languages() {
     code.push_str("];\n");
     // The source language's data files, gzipped too.
     code.push_str("/// The dataset's files: (name, gzipped JSON).\npub static DATA: GzFiles = &[\n");
-    for name in [
-        "dataset.json",
-        "plots.json",
-        "sources.json",
-        "offices.json",
-        "analysis.json",
-        "glossary.json",
-    ] {
-        let gz = gzipped(manifest, name);
+    // Every JSON file at the top of data/: the files `model::FILES` names.
+    println!("cargo::rerun-if-changed=data");
+    for file in files_in(&manifest.join("data"), "json") {
+        let name = file.file_name().expect("a file").to_string_lossy().into_owned();
+        let gz = gzipped(manifest, &name);
         let _ = writeln!(code, "    ({name:?}, include_bytes!({:?})),", gz.display().to_string());
     }
     code.push_str("];\n");

@@ -355,7 +355,7 @@ pub fn permanent_paths(data: &Dataset) -> Vec<String> {
     .to_vec();
     paths.extend(data.plots.iter().map(|p| p.path()));
     paths.extend(data.plots.iter().map(|p| format!("{}/changes", p.path())));
-    paths.extend(data.org.nodes.iter().map(|n| format!("/offices/{}", n.id)));
+    paths.extend(data.org.nodes.iter().map(|n| n.path()));
     paths
 }
 

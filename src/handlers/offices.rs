@@ -69,7 +69,7 @@ fn node_view<'a>(site: &Site, data: &'a Dataset, node: &'a Node) -> NodeView<'a>
     NodeView {
         node,
         level: node.level.label(),
-        href: site.url(&format!("/offices/{}", node.id)),
+        href: site.url(&node.path()),
         facts: node
             .facts
             .iter()
@@ -165,7 +165,7 @@ impl<'a> UnitPage<'a> {
                     "level",
                     node.level.label(),
                 ),
-                path: format!("/offices/{}", node.id),
+                path: node.path(),
                 og_type: "article",
             },
             ev: Footnotes::new(site, data),
@@ -174,7 +174,7 @@ impl<'a> UnitPage<'a> {
                 .into_iter()
                 .map(|n| PlotLink {
                     slug: n.id.clone(),
-                    href: site.url(&format!("/offices/{}", n.id)),
+                    href: site.url(&n.path()),
                     title: n.name.clone(),
                 })
                 .collect(),

@@ -55,10 +55,11 @@ impl Citations {
                 match at.owner {
                     Owner::Plot(slug) => push_unique(&mut c.entry(k).plots, slug.to_string()),
                     Owner::Node(id) => {
-                        let name = ds.org.node(id).map_or(id, |n| n.name.as_str());
+                        let node = ds.org.node(id);
+                        let name = node.map_or(id, |n| n.name.as_str());
                         c.page(
                             k,
-                            &format!("/offices/{id}"),
+                            &node.map_or_else(|| format!("/offices/{id}"), |n| n.path()),
                             "",
                             &crate::i18n::named("where-organisation", name),
                         );

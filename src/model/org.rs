@@ -94,6 +94,13 @@ pub struct OrgEvent {
     pub plot: Option<String>,
 }
 
+impl Node {
+    /// The unit's own page, with its facts (without the base path): `/offices/al-siddiq-office`.
+    pub fn path(&self) -> String {
+        format!("/offices/{}", self.id)
+    }
+}
+
 impl Organisation {
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.id == id)
