@@ -184,7 +184,8 @@ pub async fn export(
                 let up = "../".repeat(name.matches('/').count());
                 let html =
                     String::from_utf8_lossy(&body).replace(&format!("href=\"{up}v/"), &format!("href=\"{up}../../v/"));
-                let html = crate::handlers::archive::with_banner(&html, &banner);
+                let css = link(&format!("/static/{}", state.site.archive_stylesheet.name));
+                let html = crate::handlers::archive::with_banner(&html, &banner, &css);
                 write(root, &rel, html.as_bytes(), &mut report)?;
             } else {
                 write(root, &rel, &body, &mut report)?;

@@ -115,6 +115,8 @@ pub struct Site {
     /// `X-Forwarded-Proto` instead of `Host` (only behind a proxy that sets them itself).
     pub trust_forwarded: bool,
     pub stylesheet: Asset,
+    /// The WCAG 2.2 rules (part of `stylesheet`) on their own, for the archived versions' pages.
+    pub archive_stylesheet: Asset,
     /// The briefing pack's own layout (mostly for paper), loaded by that page only.
     pub briefing_stylesheet: Asset,
     pub icon: Asset,
@@ -135,7 +137,16 @@ impl Site {
                 "atlas",
                 "css",
                 "text/css; charset=utf-8",
-                minify_css(include_str!("../static/atlas.css")),
+                minify_css(concat!(
+                    include_str!("../static/atlas.css"),
+                    include_str!("../static/wcag22.css")
+                )),
+            ),
+            archive_stylesheet: Asset::new(
+                "wcag22",
+                "css",
+                "text/css; charset=utf-8",
+                minify_css(include_str!("../static/wcag22.css")),
             ),
             briefing_stylesheet: Asset::new(
                 "briefing",
@@ -242,6 +253,10 @@ impl Site {
         format!("{}/static/{}", self.root, self.stylesheet.name)
     }
 
+    pub fn archive_stylesheet_url(&self) -> String {
+        format!("{}/static/{}", self.root, self.archive_stylesheet.name)
+    }
+
     pub fn briefing_stylesheet_url(&self) -> String {
         format!("{}/static/{}", self.root, self.briefing_stylesheet.name)
     }
@@ -250,8 +265,13 @@ impl Site {
         format!("{}/static/{}", self.root, self.icon.name)
     }
 
-    pub fn assets(&self) -> [&Asset; 3] {
-        [&self.stylesheet, &self.briefing_stylesheet, &self.icon]
+    pub fn assets(&self) -> [&Asset; 4] {
+        [
+            &self.stylesheet,
+            &self.archive_stylesheet,
+            &self.briefing_stylesheet,
+            &self.icon,
+        ]
     }
 
     /// HSTS only makes sense, and is only safe, when readers reach the atlas over https.

@@ -91,14 +91,22 @@ pub fn banner(state: &AppState, version: &str, name: &str, link: &dyn Fn(&str) -
     )
 }
 
-/// `html` with `banner` inserted at the start of its main content.
-pub fn with_banner(html: &str, banner: &str) -> String {
+/// `html` with `banner` inserted at the start of its main content, and a link to `stylesheet`
+/// (the WCAG 2.2 rules, `static/wcag22.css`, which the version's own frozen stylesheet predates)
+/// at the end of its head, so that it comes after, and wins over, the page's own.
+pub fn with_banner(html: &str, banner: &str, stylesheet: &str) -> String {
     let at = html
         .find("<main")
         .and_then(|i| html[i..].find('>').map(|j| i + j + 1))
         .or_else(|| html.find("<body").and_then(|i| html[i..].find('>').map(|j| i + j + 1)))
         .unwrap_or(0);
-    format!("{}{banner}{}", &html[..at], &html[at..])
+    let head = html[..at].rfind("</head>").unwrap_or(at);
+    format!(
+        "{}<link rel=\"stylesheet\" href=\"{stylesheet}\">{}{banner}{}",
+        &html[..head],
+        &html[head..at],
+        &html[at..]
+    )
 }
 
 fn content_type(name: &str) -> &'static str {
@@ -150,7 +158,8 @@ pub async fn file(
             false => relocate(&html, &path, &version, state.site.lang.code).into(),
         };
         let banner = banner(&state, &version, &name, &|p| state.site.url(p));
-        return Ok((headers, with_banner(&html, &banner)).into_response());
+        let html = with_banner(&html, &banner, &state.site.archive_stylesheet_url());
+        return Ok((headers, html).into_response());
     }
     Ok((headers, body).into_response())
 }
@@ -294,12 +303,16 @@ mod tests {
     use super::with_banner;
 
     #[test]
-    fn the_banner_goes_at_the_start_of_the_main_content() {
-        let html = "<html><body><header>h</header><main id=\"main\" class=\"wrap\"><h1>T</h1></main></body></html>";
+    fn the_banner_goes_at_the_start_of_the_main_content_and_the_stylesheet_last_in_the_head() {
+        let html = "<html><head><link rel=\"stylesheet\" href=\"../static/old.css\"></head><body><header>h</header><main id=\"main\" class=\"wrap\"><h1>T</h1></main></body></html>";
         assert_eq!(
-            with_banner(html, "<div>B</div>"),
-            "<html><body><header>h</header><main id=\"main\" class=\"wrap\"><div>B</div><h1>T</h1></main></body></html>"
+            with_banner(html, "<div>B</div>", "/s.css"),
+            "<html><head><link rel=\"stylesheet\" href=\"../static/old.css\"><link rel=\"stylesheet\" href=\"/s.css\"></head><body><header>h</header><main id=\"main\" class=\"wrap\"><div>B</div><h1>T</h1></main></body></html>"
         );
-        assert_eq!(with_banner("<body><p>x</p></body>", "<b>"), "<body><b><p>x</p></body>");
+        // Without a head, both go where the content starts.
+        assert_eq!(
+            with_banner("<body><p>x</p></body>", "<b>", "s.css"),
+            "<body><link rel=\"stylesheet\" href=\"s.css\"><b><p>x</p></body>"
+        );
     }
 }

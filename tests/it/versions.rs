@@ -30,13 +30,23 @@ async fn version_1_0_0_is_served_as_it_was_with_a_banner() {
         links.contains(&"/plots/2022-11-strasbourg/changes".to_string()),
         "{links:?}"
     );
-    // Its own links stay inside the archived version, and its stylesheet is 1.0.0's.
-    for href in attrs(&doc, "link[rel=stylesheet]", "href") {
-        // Relative to the page, as a browser resolves it.
-        let css = get(&app, &format!("/v/1.0.0/{}", href.trim_start_matches("../"))).await;
-        assert_eq!(css.status, StatusCode::OK, "{href}");
-        assert!(css.header("content-type").starts_with("text/css"));
-    }
+    // Its own links stay inside the archived version, and its stylesheet is 1.0.0's; after it
+    // comes the current WCAG 2.2 supplement (target sizes), which 1.0.0's stylesheet predates.
+    let sheets = attrs(&doc, "link[rel=stylesheet]", "href");
+    assert_eq!(sheets.len(), 2, "{sheets:?}");
+    // Relative to the page, as a browser resolves it.
+    let own = get(&app, &format!("/v/1.0.0/{}", sheets[0].trim_start_matches("../"))).await;
+    assert_eq!(own.status, StatusCode::OK, "{}", sheets[0]);
+    assert!(own.header("content-type").starts_with("text/css"));
+    assert!(sheets[1].starts_with("/static/wcag22."), "{sheets:?}");
+    let extra = get(&app, &sheets[1]).await;
+    assert_eq!(extra.status, StatusCode::OK);
+    assert!(extra.header("content-type").starts_with("text/css"));
+    let rule = ".breadcrumb a,.toc a";
+    assert!(extra.body.contains(rule) && extra.body.contains("min-height: 24px"));
+    // The same rules are part of the current stylesheet: one source for both.
+    let current = attrs(&get(&app, "/").await.html(), "link[rel=stylesheet]", "href");
+    assert!(get(&app, &current[0]).await.body.contains(rule));
     assert_eq!(get(&app, "/v/1.0.0/offices.html").await.status, StatusCode::OK);
 }
 
