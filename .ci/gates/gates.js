@@ -755,6 +755,33 @@ async function paperGates(browser, base, outDir) {
     check(`print: every page of ${p} names the atlas, its address, the date and its number`, problems);
   }
 
+  // Compare on paper: the whole table, in the page's flow (no inner scroll box, no sticky cells),
+  // with the footer after it; on screen the box scrolls, which paper cannot.
+  {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 794, height: 1123 });
+    await page.emulateMediaType('print');
+    const problems = [];
+    for (const ed of editions) {
+      await page.goto(`${base}${ed}/compare?plots=${slugs.slice(0, 3).join(',')}`, { waitUntil: 'load' });
+      problems.push(...(await page.evaluate((ed) => {
+        const out = [];
+        const box = document.querySelector('.compare-scroll');
+        const table = box && box.querySelector('table');
+        const footer = document.querySelector('.site-footer');
+        if (!table || !footer) return [`${ed}/compare: no table or footer`];
+        if (box.scrollHeight > box.clientHeight + 1) out.push(`${ed}/compare: the table scrolls inside its box (${box.scrollHeight} > ${box.clientHeight} px), so paper shows part of it`);
+        for (const c of table.querySelectorAll('th, td')) {
+          if (getComputedStyle(c).position === 'sticky') { out.push(`${ed}/compare: sticky cells in print`); break; }
+        }
+        if (footer.getBoundingClientRect().top < table.getBoundingClientRect().bottom - 1) out.push(`${ed}/compare: the footer starts above the table's end`);
+        return out;
+      }, ed)));
+    }
+    await page.close();
+    check('print: /compare prints its whole table, the footer after it', problems);
+  }
+
   // Tables at 375 px: each cell is on screen, or inside a scroll container that is a labelled,
   // focusable region and says (visibly) that it scrolls.
   const page = await browser.newPage();

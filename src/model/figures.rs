@@ -48,7 +48,11 @@ impl KeyFigures {
         match names.split_last() {
             None => String::new(),
             Some((last, [])) => (*last).to_string(),
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            Some((last, rest)) => format!(
+                "{} {} {last}",
+                rest.join(", "),
+                crate::i18n::current().t("analysis-and")
+            ),
         }
     }
 }

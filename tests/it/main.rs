@@ -20,6 +20,7 @@ mod home;
 mod offices_units;
 mod paper;
 mod plot_pages;
+mod polish;
 mod search_de;
 mod share;
 mod versions;

@@ -5,7 +5,8 @@ home-kicker = Ein Nachschlageatlas zum DIIS Report 2025:09
 home-lede = Der Atlas stellt auf je einer dauerhaften Seite die { $count } Anschlagspläne in Europa dar, die eine Studie des Danish Institute for International Studies von 2025 mit der Provinz Khorasan des Islamischen Staates (ISKP) in Verbindung bringt. Jede Seite gibt den Eintrag des Anschlagsplans in Tabelle 1 des Berichts wieder, eine Zusammenfassung der Darstellung des Berichts in eigenen Worten des Atlas, die Quellen, die der Bericht zitiert, und Hinweise überall dort, wo Tabelle 1 und der Text voneinander abweichen.
 home-source = Quelle:
 home-key-figures = Kennzahlen
-home-fig-plots = Anschlagspläne
+# A soft hyphen (U+00AD): in capitals in a narrow box, the word breaks there and nowhere else.
+home-fig-plots = Anschlags­pläne
 home-fig-suspects = Verdächtige
 home-fig-foiled = Vereitelt
 home-fig-all = alle { $count }
