@@ -1013,10 +1013,10 @@ async function lighthouseGate(base, outDir, only) {
         const problems = [];
         let scores = null;
         // Performance is a timing and varies between runs on a busy machine: when the first run
-        // scores below 100, two more runs are made and the median counts (Lighthouse's own advice
+        // scores below 100, four more runs are made and the median of five counts (Lighthouse's own advice
         // on variance). A run that fails to record (NO_NAVSTART and the like) is repeated.
         const runs = [];
-        for (let attempt = 1; attempt <= 4 && runs.length < 3; attempt++) {
+        for (let attempt = 1; attempt <= 6 && runs.length < 5; attempt++) {
           let r;
           try {
             const t0 = Date.now();
@@ -1033,7 +1033,7 @@ async function lighthouseGate(base, outDir, only) {
           runs.push(r);
           const perf = Math.round((r.lhr.categories.performance?.score ?? 0) * 100);
           if (runs.length === 1 && perf === 100) break;
-          if (runs.length === 1) info(`lighthouse ${form} ${u}: performance ${perf} on the first run; two more, the median counts`);
+          if (runs.length === 1) info(`lighthouse ${form} ${u}: performance ${perf} on the first run; four more, the median counts`);
         }
         if (!runs.length) problems.push('no run of Lighthouse recorded the page');
         else {
