@@ -22,6 +22,7 @@ mod paper;
 mod plot_pages;
 mod search_de;
 mod share;
+mod tables;
 mod versions;
 mod visuals;
 mod wayfinding;
