@@ -8,7 +8,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use super::evidence::Footnotes;
+use super::evidence::{Footnotes, Para};
 use super::{Head, PlotLink, plot_links, render};
 use crate::draw::views::charts::{Chart, Datum, dots, hbars, vbars};
 use crate::error::AppError;
@@ -45,6 +45,15 @@ pub struct ComparisonView<'a> {
     pub section: String,
     /// The plots behind the derived figure, when they are not simply all of them.
     pub plots: Vec<PlotLink>,
+}
+
+/// One row of the figures table, its sentences numbered: the claim (the row's header) and the
+/// explanation (its note column). The cells keep only the sentences and their markers; the notes
+/// of all rows follow the table as one list ([`PatternsPage::table_notes`]), so that a phone's
+/// narrow first column and a printed row do not carry whole quotations (visual review H3, M4).
+pub struct CompareRow<'a> {
+    pub claim: Para<'a>,
+    pub explanation: Option<Para<'a>>,
 }
 
 /// A tally row with its plots as links.
@@ -355,6 +364,35 @@ impl<'a> PatternsPage<'a> {
             .iter()
             .filter(|c| c.result.comparable && !c.result.agrees)
             .count()
+    }
+
+    /// The figures table's sentences, numbered in reading order (row by row: claim, then note).
+    pub fn compare_rows(&self) -> Vec<CompareRow<'a>> {
+        self.comparisons
+            .iter()
+            .map(|c| CompareRow {
+                claim: self.ev.para(&c.figure.claim),
+                explanation: c.figure.explanation.as_ref().map(|x| self.ev.para(x)),
+            })
+            .collect()
+    }
+
+    /// The notes of the figures table's rows, in order, as one evidence list.
+    pub fn table_notes(rows: &[CompareRow<'a>]) -> Para<'a> {
+        let notes = rows
+            .iter()
+            .flat_map(|r| {
+                r.claim
+                    .notes
+                    .iter()
+                    .chain(r.explanation.iter().flat_map(|e| e.notes.iter()))
+            })
+            .cloned()
+            .collect();
+        Para {
+            sentences: Vec::new(),
+            notes,
+        }
     }
 
     /// Stated figures that count what Table 1 can count.

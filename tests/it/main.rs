@@ -23,6 +23,7 @@ mod plot_pages;
 mod polish;
 mod search_de;
 mod share;
+mod tables;
 mod versions;
 mod visuals;
 mod wayfinding;
