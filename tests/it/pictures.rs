@@ -131,6 +131,27 @@ async fn locator_fills_its_frame_and_names_where_its_lines_go() {
                 .split(' ')
                 .map(number)
                 .collect();
+            // Nothing is drawn, or named, off the map (a handler's country off it is named at the edge).
+            for mark in ["text", "g.handlers path", "g.arrests rect"] {
+                for m in svg.select(&sel(mark)) {
+                    let (x, y) = match mark {
+                        "text" | "g.arrests rect" => (
+                            number(m.value().attr("x").expect("x")),
+                            number(m.value().attr("y").expect("y")),
+                        ),
+                        _ => {
+                            let d = m.value().attr("d").expect("d");
+                            let xy: Vec<f64> = d[1..].split(['m', ' ']).take(2).map(number).collect();
+                            (xy[0], xy[1])
+                        }
+                    };
+                    assert!(
+                        x >= 0.0 && x <= vb[2] && y >= 0.0 && y <= vb[3],
+                        "{path}: {mark} {} off the map",
+                        text(m)
+                    );
+                }
+            }
             // Each piece of a line is "Mx yQcx cy x y": where it starts and ends is on the map.
             for d in attrs(&doc, ".locator svg.map g.links path", "d") {
                 for piece in d.split('M').filter(|p| !p.is_empty()) {

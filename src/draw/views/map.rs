@@ -403,6 +403,12 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
         view.desc = site.t1("analysis-map-detail-desc", "count", view.plots.len());
         return view;
     }
+    // The description counts every handler and arrest country, on the map or named at its edge.
+    let marked = |isos: &[&str]| dedup(isos).into_iter().filter(|c| geo.anchor(c).is_some()).count();
+    let counted = (marked(&handler_countries), marked(&arrest_countries));
+    let inside = |(x, y): (f64, f64)| x >= 0.0 && x <= pw && y >= 0.0 && y <= ph;
+    // A locator draws only the marks on it: a country off the map is named at the map's edge.
+    let shown = |at: &(f64, f64)| only.is_none() || inside(*at);
     // Handler countries and the lines to the plots they guided.
     let mut edge_labels: Vec<((f64, f64), String)> = Vec::new();
     for p in &plots {
@@ -423,7 +429,6 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
                 (from.0 + target.0) / 2.0,
                 (from.1 + target.1) / 2.0 - 0.12 * (from.0 - target.0).abs(),
             );
-            let inside = |(x, y): (f64, f64)| x >= 0.0 && x <= pw && y >= 0.0 && y <= ph;
             let d = if only.is_some() && !inside(from) {
                 // A locator shows the plot's places, not the handler's country: the line runs to
                 // the map's edge, where the country's name says where it goes.
@@ -462,7 +467,7 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
         view.labels.push(edge_label((ex, ey), &name, pw, ph, &mut taken));
     }
     for iso in dedup(&handler_countries) {
-        if let Some((x, y)) = geo.anchor(iso).map(screen) {
+        if let Some((x, y)) = geo.anchor(iso).map(screen).filter(shown) {
             view.handlers.push(Marker {
                 x: num(x),
                 y: num(y),
@@ -487,7 +492,7 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
         }
     }
     for iso in dedup(&arrest_countries) {
-        if let Some((x, y)) = geo.anchor(iso).map(screen) {
+        if let Some((x, y)) = geo.anchor(iso).map(screen).filter(shown) {
             view.arrests.push(Marker {
                 x: num(x),
                 y: num(y),
@@ -523,8 +528,8 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
         "analysis-map-desc",
         &[
             ("plots", view.plots.len().into()),
-            ("handlers", view.handlers.len().into()),
-            ("arrests", view.arrests.len().into()),
+            ("handlers", counted.0.into()),
+            ("arrests", counted.1.into()),
         ],
     );
     view
