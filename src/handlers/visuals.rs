@@ -165,7 +165,8 @@ pub struct NetworkPage<'a> {
 pub async fn network_page(State(state): State<Arc<AppState>>) -> Result<Html<String>, AppError> {
     let (site, data) = (&state.site, &state.data);
     let net = network(site, data);
-    // One entry per plot: everything it is linked to, in words.
+    // One entry per plot: everything it is linked to, in words, without repeating the plot's name
+    // that heads the entry.
     let plots = net
         .nodes
         .iter()
@@ -178,7 +179,7 @@ pub async fn network_page(State(state): State<Arc<AppState>>) -> Result<Html<Str
                 .edges
                 .iter()
                 .filter(|e| e.from == n.key || e.to == n.key)
-                .map(|e| e.title.clone())
+                .map(|e| e.short.clone())
                 .collect(),
         })
         .collect();

@@ -19,6 +19,7 @@ mod helpers;
 mod home;
 mod offices_units;
 mod paper;
+mod pictures;
 mod plot_pages;
 mod polish;
 mod search_de;

@@ -403,7 +403,14 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
         view.desc = site.t1("analysis-map-detail-desc", "count", view.plots.len());
         return view;
     }
+    // The description counts every handler and arrest country, on the map or named at its edge.
+    let marked = |isos: &[&str]| dedup(isos).into_iter().filter(|c| geo.anchor(c).is_some()).count();
+    let counted = (marked(&handler_countries), marked(&arrest_countries));
+    let inside = |(x, y): (f64, f64)| x >= 0.0 && x <= pw && y >= 0.0 && y <= ph;
+    // A locator draws only the marks on it: a country off the map is named at the map's edge.
+    let shown = |at: &(f64, f64)| only.is_none() || inside(*at);
     // Handler countries and the lines to the plots they guided.
+    let mut edge_labels: Vec<((f64, f64), String)> = Vec::new();
     for p in &plots {
         let Some(target) = p
             .locations
@@ -422,8 +429,16 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
                 (from.0 + target.0) / 2.0,
                 (from.1 + target.1) / 2.0 - 0.12 * (from.0 - target.0).abs(),
             );
-            view.links.push(Link {
-                d: format!(
+            let d = if only.is_some() && !inside(from) {
+                // A locator shows the plot's places, not the handler's country: the line runs to
+                // the map's edge, where the country's name says where it goes.
+                let (d, exit) = locator_line(from, (mx, my), target, pw, ph, &view.labels);
+                if let Some(exit) = exit {
+                    edge_labels.push((exit, country::display(&h.country)));
+                }
+                d
+            } else {
+                format!(
                     "M{} {}Q{} {} {} {}",
                     num(from.0),
                     num(from.1),
@@ -431,7 +446,10 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
                     num(my),
                     num(target.0),
                     num(target.1)
-                ),
+                )
+            };
+            view.links.push(Link {
+                d,
                 class: if hedged { "link hedged" } else { "link" },
                 title: format!(
                     "{} → {} ({})",
@@ -442,8 +460,14 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
             });
         }
     }
+    edge_labels.dedup_by(|a, b| a.1 == b.1);
+    // The place names already on the map are taken.
+    let mut taken: Vec<Box4> = view.labels.iter().filter_map(label_box).collect();
+    for ((ex, ey), name) in edge_labels {
+        view.labels.push(edge_label((ex, ey), &name, pw, ph, &mut taken));
+    }
     for iso in dedup(&handler_countries) {
-        if let Some((x, y)) = geo.anchor(iso).map(screen) {
+        if let Some((x, y)) = geo.anchor(iso).map(screen).filter(shown) {
             view.handlers.push(Marker {
                 x: num(x),
                 y: num(y),
@@ -468,7 +492,7 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
         }
     }
     for iso in dedup(&arrest_countries) {
-        if let Some((x, y)) = geo.anchor(iso).map(screen) {
+        if let Some((x, y)) = geo.anchor(iso).map(screen).filter(shown) {
             view.arrests.push(Marker {
                 x: num(x),
                 y: num(y),
@@ -504,8 +528,8 @@ pub fn map(site: &Site, data: &Dataset, geo: &Geo, focus: &Focus<'_>) -> MapView
         "analysis-map-desc",
         &[
             ("plots", view.plots.len().into()),
-            ("handlers", view.handlers.len().into()),
-            ("arrests", view.arrests.len().into()),
+            ("handlers", counted.0.into()),
+            ("arrests", counted.1.into()),
         ],
     );
     view
@@ -562,6 +586,143 @@ pub fn spread(points: &[(f64, f64)], fixed: &[(f64, f64)], gap: f64) -> Vec<(f64
 
 /// A label's box: (left, top, right, bottom).
 type Box4 = (f64, f64, f64, f64);
+
+/// Average advance of a character of the 11 px handler labels, generous.
+const HANDLER_CHAR_W: f64 = 6.8;
+
+/// Where a place name (12 px, bold) sits, generously, with a little room around it.
+fn label_box(t: &Text) -> Option<Box4> {
+    let (x, y) = (t.x.parse::<f64>().ok()?, t.y.parse::<f64>().ok()?);
+    let lw = 7.2 * t.content.chars().count() as f64;
+    let left = match t.anchor {
+        "start" => x,
+        "end" => x - lw,
+        _ => x - lw / 2.0,
+    };
+    Some((left - 2.0, y - 12.0, left + lw + 2.0, y + 5.0))
+}
+
+/// The quadratic curve `from` → `control` → `to` cut to the `w` × `h` picture and broken where it
+/// would cross a label (the plot's place name beside its marker), as the pieces of the same curve
+/// that remain; with the point where it enters the picture, if it starts outside.
+fn locator_line(
+    from: (f64, f64),
+    control: (f64, f64),
+    to: (f64, f64),
+    w: f64,
+    h: f64,
+    labels: &[Text],
+) -> (String, Option<(f64, f64)>) {
+    let boxes: Vec<Box4> = labels.iter().filter_map(label_box).collect();
+    let at = |t: f64| {
+        let u = 1.0 - t;
+        (
+            u * u * from.0 + 2.0 * u * t * control.0 + t * t * to.0,
+            u * u * from.1 + 2.0 * u * t * control.1 + t * t * to.1,
+        )
+    };
+    let on_map = |p: (f64, f64)| p.0 >= 0.0 && p.0 <= w && p.1 >= 0.0 && p.1 <= h;
+    let shown = |t: f64| {
+        let p = at(t);
+        on_map(p) && !boxes.iter().any(|b| p.0 > b.0 && p.0 < b.2 && p.1 > b.1 && p.1 < b.3)
+    };
+    // Where `shown` changes between two samples, found to a hundredth of a unit by halving.
+    let edge = |mut a: f64, mut b: f64| {
+        let first = shown(a);
+        for _ in 0..30 {
+            let m = (a + b) / 2.0;
+            if shown(m) == first { a = m } else { b = m }
+        }
+        (a + b) / 2.0
+    };
+    let steps = 240;
+    let mut pieces: Vec<(f64, f64)> = Vec::new();
+    let mut open: Option<f64> = None;
+    for i in 0..=steps {
+        let t = f64::from(i) / f64::from(steps);
+        let before = f64::from(i.max(1) - 1) / f64::from(steps);
+        match (open, shown(t)) {
+            (None, true) => open = Some(if i == 0 { 0.0 } else { edge(before, t) }),
+            (Some(a), false) => {
+                pieces.push((a, edge(before, t)));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = open {
+        pieces.push((a, 1.0));
+    }
+    // The piece of the curve between parameters a and b is itself a quadratic curve; its control
+    // point is the curve's blossom at (a, b).
+    let mut d = String::new();
+    for (a, b) in &pieces {
+        let (a, b) = (*a, *b);
+        let k =
+            |p0: f64, p1: f64, p2: f64| (1.0 - a) * (1.0 - b) * p0 + ((1.0 - a) * b + a * (1.0 - b)) * p1 + a * b * p2;
+        let (s, e) = (at(a), at(b));
+        d.push_str(&format!(
+            "M{} {}Q{} {} {} {}",
+            num(s.0),
+            num(s.1),
+            num(k(from.0, control.0, to.0)),
+            num(k(from.1, control.1, to.1)),
+            num(e.0),
+            num(e.1)
+        ));
+    }
+    let exit = (!on_map(from))
+        .then(|| pieces.first().map(|(a, _)| at(*a)))
+        .flatten()
+        .map(|p| (p.0.clamp(0.0, w), p.1.clamp(0.0, h)));
+    (d, exit)
+}
+
+/// The name of a handler's country where its line leaves a locator map, inside the picture beside
+/// that edge, with an arrow towards it, clear of the names already `taken`.
+fn edge_label((x, y): (f64, f64), name: &str, w: f64, h: f64, taken: &mut Vec<Box4>) -> Text {
+    let lw = HANDLER_CHAR_W * (name.chars().count() + 2) as f64;
+    // Beside the line where it leaves: above it at a side edge, left (or right) of it at the top or
+    // bottom edge.
+    let beside = if x - 6.0 - lw >= 3.0 { "end" } else { "start" };
+    let off = if beside == "end" { -6.0 } else { 6.0 };
+    // Baselines to try, nearest the line first.
+    let (content, anchor, tx, tries): (String, &'static str, f64, Vec<f64>) = if x >= w - 0.5 || x <= 0.5 {
+        let tries = [-6.0, 15.0, -21.0, 30.0, -36.0, 45.0].iter().map(|d| y + d).collect();
+        if x > 0.5 {
+            (format!("{name} →"), "end", w - 3.0, tries)
+        } else {
+            (format!("← {name}"), "start", 3.0, tries)
+        }
+    } else if y <= 0.5 {
+        (format!("↑ {name}"), beside, x + off, vec![13.0, 28.0, 43.0])
+    } else {
+        (format!("↓ {name}"), beside, x + off, vec![h - 5.0, h - 20.0, h - 35.0])
+    };
+    let tries: Vec<f64> = tries.into_iter().filter(|t| *t >= 13.0 && *t <= h - 3.0).collect();
+    let boxed = |tx: f64, ty: f64| {
+        let left = match anchor {
+            "start" => tx,
+            "end" => tx - lw,
+            _ => tx - lw / 2.0,
+        };
+        (left, ty - 11.0, left + lw, ty + 3.0)
+    };
+    let ty = tries
+        .iter()
+        .copied()
+        .find(|t| !taken.iter().any(|b| overlaps(b, &boxed(tx, *t))))
+        .or_else(|| tries.first().copied())
+        .unwrap_or(h / 2.0);
+    taken.push(boxed(tx, ty));
+    Text {
+        x: num(tx),
+        y: num(ty),
+        anchor,
+        class: "handler edge-name",
+        content,
+    }
+}
 
 fn overlaps(a: &Box4, b: &Box4) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3

@@ -22,6 +22,18 @@ const COLUMNS: [(&str, f64); 5] = [
 ];
 /// Average width of a character of the node labels (11.5 px sans-serif), generous so labels fit.
 const CHAR_W: f64 = 7.0;
+/// Average advance of a character of the column headings (12 px bold capitals, 0.05 em apart),
+/// generous: "STAATSANGEHÖRIGKEIT" measures 176 px in Chromium, 9.3 a character.
+pub const HEADING_CHAR_W: f64 = 9.6;
+/// Room kept between a heading and the picture's edge.
+const EDGE: f64 = 4.0;
+
+/// Where a column heading of `chars` characters is centred: over its column, or moved inwards
+/// just enough that all of it lies inside the picture (a long German heading at the left edge).
+pub fn heading_centre(column_x: f64, chars: usize) -> f64 {
+    let half = HEADING_CHAR_W * chars as f64 / 2.0;
+    column_x.max(EDGE + half).min(WIDTH - EDGE - half)
+}
 
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -45,6 +57,8 @@ pub struct Edge {
     pub d: String,
     pub class: &'static str,
     pub title: String,
+    /// The link in words without the plot's name, for a list under that plot's name.
+    pub short: String,
 }
 
 #[derive(Debug, Clone)]
@@ -73,7 +87,8 @@ fn hedged(c: Certainty) -> bool {
 
 pub fn network(site: &Site, data: &Dataset) -> Network {
     let mut nodes: Vec<Raw> = Vec::new();
-    let mut edges: Vec<(String, String, bool, String)> = Vec::new();
+    // (from, to, hedged, the link in words, the same words without the plot's name)
+    let mut edges: Vec<(String, String, bool, String, String)> = Vec::new();
     let add = |nodes: &mut Vec<Raw>, key: String, column: usize, label: String, href: String| {
         if !nodes.iter().any(|n| n.key == key) {
             nodes.push(Raw {
@@ -114,6 +129,11 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                     crate::model::figures::nationality_label(&n.nationality),
                     p.title()
                 ),
+                format!(
+                    "{} {}",
+                    n.count,
+                    crate::model::figures::nationality_label(&n.nationality)
+                ),
             ));
         }
         for h in &p.international_connection.handlers {
@@ -130,17 +150,13 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                 label.clone(),
                 site.url(&format!("/plots?handler={}", h.country)),
             );
+            let country = format!("{label} ({})", crate::model::figures::certainty_label(h.certainty));
             edges.push((
                 pk.clone(),
                 key,
                 hedged(h.certainty),
-                site.t2(
-                    "analysis-edge-handlers",
-                    "plot",
-                    p.title(),
-                    "country",
-                    format!("{label} ({})", crate::model::figures::certainty_label(h.certainty)),
-                ),
+                site.t2("analysis-edge-handlers", "plot", p.title(), "country", country.as_str()),
+                site.t1("pictures-link-handlers", "country", country),
             ));
         }
         for (node, link) in data.org.links_for(&p.slug) {
@@ -158,21 +174,17 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                 label,
                 site.url(&format!("/offices#{}", node.id)),
             );
+            let unit = format!(
+                "{} ({})",
+                node.name,
+                crate::model::figures::certainty_label(link.certainty)
+            );
             edges.push((
                 pk.clone(),
                 key,
                 hedged(link.certainty),
-                site.t2(
-                    "analysis-edge-involves",
-                    "plot",
-                    p.title(),
-                    "unit",
-                    format!(
-                        "{} ({})",
-                        node.name,
-                        crate::model::figures::certainty_label(link.certainty)
-                    ),
-                ),
+                site.t2("analysis-edge-involves", "plot", p.title(), "unit", unit.as_str()),
+                site.t1("pictures-link-unit", "unit", unit),
             ));
             let office = data
                 .org
@@ -188,18 +200,14 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                     office.name.clone(),
                     site.url(&format!("/offices#{}", office.id)),
                 );
-                let edge = (
-                    format!("unit:{}", node.id),
-                    ok,
-                    false,
-                    site.t2(
-                        "analysis-edge-under",
-                        "unit",
-                        node.name.as_str(),
-                        "office",
-                        office.name.as_str(),
-                    ),
+                let under = site.t2(
+                    "analysis-edge-under",
+                    "unit",
+                    node.name.as_str(),
+                    "office",
+                    office.name.as_str(),
                 );
+                let edge = (format!("unit:{}", node.id), ok, false, under.clone(), under);
                 if !edges.iter().any(|e| e.0 == edge.0 && e.1 == edge.1) {
                     edges.push(edge);
                 }
@@ -219,7 +227,7 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
         for (i, n) in nodes.iter().enumerate().filter(|(_, n)| n.column == column) {
             let linked: Vec<f64> = edges
                 .iter()
-                .filter_map(|(a, b, _, _)| {
+                .filter_map(|(a, b, _, _, _)| {
                     if *a == n.key {
                         position(b, &nodes)
                     } else if *b == n.key {
@@ -285,7 +293,7 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
     };
     let edge_views = edges
         .iter()
-        .filter_map(|(a, b, dashed, title)| {
+        .filter_map(|(a, b, dashed, title, short)| {
             let (na, nb) = (nodes.iter().find(|n| n.key == *a)?, nodes.iter().find(|n| n.key == *b)?);
             let ((xa, ya), (xb, yb)) = (place(na), place(nb));
             let (x1, x2) = (xa + half_width(a), xb - half_width(b));
@@ -306,6 +314,7 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
                 ),
                 class: if *dashed { "edge hedged" } else { "edge" },
                 title: title.clone(),
+                short: short.clone(),
             })
         })
         .collect();
@@ -317,7 +326,7 @@ pub fn network(site: &Site, data: &Dataset) -> Network {
         headers: COLUMNS
             .iter()
             .map(|(label, x)| Text {
-                x: num(*x),
+                x: num(heading_centre(*x, site.t(label).chars().count())),
                 y: num(24.0),
                 anchor: "middle",
                 class: "column",
@@ -362,5 +371,36 @@ mod tests {
             assert!(ys.windows(2).all(|w| w[1] - w[0] >= 30.0), "column {c}: {ys:?}");
         }
         assert!(a.nodes.iter().all(|n| n.href.starts_with('/')));
+    }
+
+    /// Every column heading, in every language, lies inside the picture (it is centred, so half
+    /// its estimated width either side of its x), and stays within a column's width of its column.
+    #[test]
+    fn column_headings_fit_inside_the_picture() {
+        let data = Dataset::embedded().expect("valid");
+        for lang in crate::i18n::languages() {
+            let site = Site::new(String::new(), None, "1.0.0".into(), data.meta.report.clone()).in_language(lang);
+            let net = crate::i18n::in_language(lang, || network(&site, &data));
+            for (h, (_, column_x)) in net.headers.iter().zip(COLUMNS) {
+                let x: f64 = h.x.parse().expect("x");
+                let half = HEADING_CHAR_W * h.content.chars().count() as f64 / 2.0;
+                assert_eq!(h.anchor, "middle");
+                assert!(
+                    x - half >= 0.0 && x + half <= WIDTH,
+                    "{}: {} at {x}",
+                    lang.code,
+                    h.content
+                );
+                assert!(
+                    (x - column_x).abs() < 60.0,
+                    "{}: {} drifts from its column",
+                    lang.code,
+                    h.content
+                );
+            }
+        }
+        // The German "Staatsangehörigkeit" is the long one: it moves right, off the edge.
+        assert!(heading_centre(80.0, 19) > 80.0 + 5.0);
+        assert_eq!(heading_centre(320.0, 14), 320.0);
     }
 }

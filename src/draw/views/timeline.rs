@@ -84,10 +84,12 @@ pub fn timeline(site: &Site, data: &Dataset) -> Timeline {
         href: Some(site.url("/method#lull")),
         title: site.t("analysis-lull-title"),
     });
+    // Its label ends at the band's left edge, where the top of the picture is empty: to the right
+    // there is only half a year to the picture's edge, too little for "Flaute 2025".
     t.texts.push(Text {
-        x: num(l1 + 4.0),
+        x: num(l0 - 4.0),
         y: num(34.0),
-        anchor: "start",
+        anchor: "end",
         class: "note",
         content: site.t("analysis-lull-label"),
     });
@@ -374,6 +376,49 @@ mod tests {
                 assert!(
                     !(x > a.0 && x < a.2 && y1 > a.1 && y0 < a.3),
                     "a line at x {x} crosses {a:?}"
+                );
+            }
+        }
+    }
+
+    /// The lull band's label, in every language, lies inside the picture, off the band, and
+    /// clear of every marker and line (11 px text, generously 6.6 px a character).
+    #[test]
+    fn the_lull_label_fits_in_every_language() {
+        let data = Dataset::embedded().expect("valid");
+        for lang in crate::i18n::languages() {
+            let site = Site::new(String::new(), None, "1.0.0".into(), data.meta.report.clone()).in_language(lang);
+            let t = crate::i18n::in_language(lang, || timeline(&site, &data)).chart;
+            let f = |s: &String| -> f64 { s.parse().expect("number") };
+            let label = t
+                .texts
+                .iter()
+                .find(|x| x.content == site.t("analysis-lull-label"))
+                .expect("label");
+            let (x, y, w) = (f(&label.x), f(&label.y), 6.6 * label.content.chars().count() as f64);
+            let left = if label.anchor == "end" { x - w } else { x };
+            let b = (left, y - 10.0, left + w, y + 3.0);
+            assert!(b.0 >= 0.0 && b.2 <= WIDTH, "{}: {b:?} runs off the picture", lang.code);
+            for r in &t.rects {
+                let r = (f(&r.x), f(&r.y), f(&r.x) + f(&r.w), f(&r.y) + f(&r.h));
+                assert!(!boxes_overlap(&b, &r), "{}: the label {b:?} runs into {r:?}", lang.code);
+            }
+            for c in &t.circles {
+                let (cx, cy, r) = (f(&c.cx), f(&c.cy), f(&c.r));
+                assert!(
+                    !boxes_overlap(&b, &(cx - r, cy - r, cx + r, cy + r)),
+                    "{}: covers {}",
+                    lang.code,
+                    c.title
+                );
+            }
+            for l in &t.lines {
+                let (x0, x1) = (f(&l.x1).min(f(&l.x2)), f(&l.x1).max(f(&l.x2)));
+                let (y0, y1) = (f(&l.y1).min(f(&l.y2)), f(&l.y1).max(f(&l.y2)));
+                assert!(
+                    !boxes_overlap(&b, &(x0, y0, x1.max(x0 + 0.1), y1.max(y0 + 0.1))),
+                    "{}: a line crosses it",
+                    lang.code
                 );
             }
         }
