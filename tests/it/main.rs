@@ -25,3 +25,4 @@ mod share;
 mod versions;
 mod visuals;
 mod wayfinding;
+mod words;

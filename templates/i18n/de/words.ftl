@@ -1,0 +1,12 @@
+# Feinschliff für Leser (Issue 14, visuelle Prüfung): Suchausschnitte, Korrekturen, Ergebniszeilen, Archive.
+
+## /search: ein Abschnitt, gefunden über die Wörter der anderen Ausgabe
+words-search-found-in = { $lang ->
+    [en] Gefunden im englischen Text:
+    [de] Gefunden im deutschen Text:
+   *[other] Gefunden im Text einer anderen Ausgabe:
+}
+
+## /search: ein falsch geschriebenes Wort wurde korrigiert; die Überschrift nennt die korrigierte Suche
+words-search-typed = Sie haben „{ $typed }“ eingegeben.
+words-search-exactly = Genau danach suchen

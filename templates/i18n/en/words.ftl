@@ -1,0 +1,12 @@
+# Reader polish (issue 14, visual review): search snippets, corrections, result lines, archives.
+
+## /search: a passage found through the other edition's words
+words-search-found-in = { $lang ->
+    [en] Found in the English text:
+    [de] Found in the German text:
+   *[other] Found in another edition's text:
+}
+
+## /search: a misspelt word was corrected; the heading names the corrected search
+words-search-typed = You typed “{ $typed }”.
+words-search-exactly = Search for exactly that
