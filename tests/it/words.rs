@@ -233,3 +233,60 @@ async fn a_corrected_search_is_headed_by_what_it_shows_and_says_what_was_typed()
     assert_eq!(doc.select(&sel(".search-typed")).count(), 0);
     assert_eq!(one_text(&doc, "h1"), "Results for “Bremerhaven”");
 }
+
+#[tokio::test]
+async fn plot_result_lines_read_as_one_phrase_in_both_languages() {
+    let app = atlas();
+    let eds = editions();
+    for (edition, cell) in [("", "cell of"), ("/de", "Zelle aus")] {
+        let doc = get(&app, &format!("{edition}/plots")).await.html();
+        let lines = texts(&doc, ".results .result-meta");
+        assert_eq!(lines.len(), 7, "{edition}");
+        let data = if edition.is_empty() { &eds[0] } else { &eds[1] };
+        for (line, p) in lines.iter().zip(&data.plots) {
+            // No parentheses around parentheses: "cell of 2 (Afghan (both))".
+            assert!(!line.contains("((") && !line.contains("))"), "{edition}: {line}");
+            let after = line
+                .split(" · ")
+                .find(|part| part.starts_with(cell))
+                .and_then(|part| part.split_once(": "))
+                .map(|(_, n)| n.to_string())
+                .unwrap_or_else(|| panic!("{edition}: no cell in {line}"));
+            match &p.table1_translation {
+                // The translation, in lower case after the colon like the rest of its words.
+                Some(tr) => {
+                    assert_eq!(after.to_lowercase(), tr.nationality.to_lowercase(), "{line}");
+                    assert!(after.starts_with(char::is_lowercase), "{line}");
+                }
+                // Table 1's own words, exactly.
+                None => assert_eq!(after, p.table1.nationality, "{line}"),
+            }
+        }
+        let lines = lines.join("\n");
+        if edition.is_empty() {
+            assert!(lines.contains("cell of 2: Afghan (both)"), "{lines}");
+            assert!(lines.contains("cell of 7: Russian (all seven)"), "{lines}");
+        } else {
+            assert!(
+                lines.contains("Zelle aus 5 Personen: tadschikisch (3), türkisch, russisch"),
+                "{lines}"
+            );
+        }
+        // No legend has two pairs of parentheses ("Land (Spalte Ort in Tabelle 1) (eine davon)").
+        for legend in texts(&doc, ".facet legend") {
+            assert!(legend.matches('(').count() <= 1, "{edition}: {legend}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_filtered_plot_list_gives_its_count_once() {
+    let app = atlas();
+    for (edition, count) in [("", "2 of 7"), ("/de", "2 von 7")] {
+        let doc = get(&app, &format!("{edition}/plots?country=DE&year=2023")).await.html();
+        let main = one_text(&doc, "main");
+        assert_eq!(main.matches(count).count(), 1, "{edition}: {main}");
+        assert!(one_text(&doc, "h1").contains(count));
+        assert_eq!(doc.select(&sel(".results .result-list > li")).count(), 2);
+    }
+}

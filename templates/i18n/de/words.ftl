@@ -10,3 +10,11 @@ words-search-found-in = { $lang ->
 ## /search: ein falsch geschriebenes Wort wurde korrigiert; die Überschrift nennt die korrigierte Suche
 words-search-typed = Sie haben „{ $typed }“ eingegeben.
 words-search-exactly = Genau danach suchen
+
+## /plots: die Zelle einer Ergebniszeile, dann die Übersetzung der Spalte Staatsangehörigkeit aus Tabelle 1
+words-plots-cell = { $size ->
+    [one] Zelle aus { $size } Person
+   *[other] Zelle aus { $size } Personen
+}: { $nationality }
+# Die Überschrift der gefilterten Liste (die Überschrift der Seite nennt die Zahl schon).
+words-plots-matching = Passende Anschlagspläne

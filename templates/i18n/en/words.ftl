@@ -10,3 +10,8 @@ words-search-found-in = { $lang ->
 ## /search: a misspelt word was corrected; the heading names the corrected search
 words-search-typed = You typed “{ $typed }”.
 words-search-exactly = Search for exactly that
+
+## /plots: a result line's cell, then Table 1's Nationality cell as printed
+words-plots-cell = cell of { $size }: { $nationality }
+# The filtered list's heading (the page's heading already gives the count).
+words-plots-matching = Matching plots
