@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::{Head, render};
 use crate::archive::{Version, file_name};
-use crate::changes::{Change, Words, diff, words};
+use crate::changes::{Change, Shape, Words, diff, items, words};
 use crate::error::AppError;
 use crate::model::Plot;
 use crate::site::{Site, permanent_paths};
@@ -202,13 +202,55 @@ pub struct ChangeView {
     pub after: String,
     /// Removed and added words, for a long text.
     pub words: Vec<Words>,
+    /// For a list (quotations, works cited): its items before and after, one per line.
+    pub before_items: Vec<Item>,
+    pub after_items: Vec<Item>,
 }
 
-impl From<Change> for ChangeView {
+/// One quotation or work of a list that changed.
+pub struct Item {
+    pub text: String,
+    /// A work's entry on /sources.
+    pub href: Option<String>,
+    /// Not in the other side's list: removed (before) or added (after).
+    pub changed: bool,
+}
+
+impl ChangeView {
+    /// A list (quotations, works cited) shows its items before and after, one per line, those
+    /// removed or added marked, a work as its short citation ("Seelow 2023") linked to its entry.
     /// A long text that kept at least half its words shows the words removed and added; a short
     /// value, or a text rewritten throughout, shows before and after in full (a word-by-word
     /// comparison of two different texts is noise).
-    fn from(c: Change) -> Self {
+    pub fn new(c: Change, work: &dyn Fn(&str) -> (String, Option<String>)) -> Self {
+        if c.shape != Shape::Text {
+            let list = |mine: &str, other: &str| -> Vec<Item> {
+                let theirs = items(other);
+                items(mine)
+                    .into_iter()
+                    .map(|i| {
+                        let (text, href) = match c.shape {
+                            Shape::Works => work(i),
+                            _ => (i.to_string(), None),
+                        };
+                        Item {
+                            text,
+                            href,
+                            // A list that appeared or went as a whole needs no marks.
+                            changed: !theirs.is_empty() && !theirs.contains(&i),
+                        }
+                    })
+                    .collect()
+            };
+            return ChangeView {
+                before_items: list(&c.before, &c.after),
+                after_items: list(&c.after, &c.before),
+                words: Vec::new(),
+                label: c.label,
+                before: c.before,
+                after: c.after,
+            };
+        }
         let (a, b) = (c.before.split_whitespace().count(), c.after.split_whitespace().count());
         let w = if a.max(b) > 8 {
             words(&c.before, &c.after)
@@ -224,6 +266,8 @@ impl From<Change> for ChangeView {
             .sum();
         ChangeView {
             words: if kept * 2 >= a.max(b) { w } else { Vec::new() },
+            before_items: Vec::new(),
+            after_items: Vec::new(),
             label: c.label,
             before: c.before,
             after: c.after,
@@ -273,6 +317,15 @@ pub async fn changes(State(state): State<Arc<AppState>>, Path(slug): Path<String
             .version(v)
             .and_then(|_| state.archived(v, &format!("/plots/{slug}")))
     };
+    // A work cited, as the site cites it elsewhere, linked to its entry (a key the bibliography
+    // no longer has stays as it was).
+    let work = |key: &str| match state.data.source(key) {
+        Some(s) => (
+            s.short_name().to_string(),
+            Some(site.url(&format!("/sources#{}", s.key))),
+        ),
+        None => (key.to_string(), None),
+    };
     let mut steps: Vec<StepView> = versions
         .windows(2)
         .map(|w| StepView {
@@ -280,7 +333,10 @@ pub async fn changes(State(state): State<Arc<AppState>>, Path(slug): Path<String
             to: w[1].0.clone(),
             from_href: archived(&w[0].0),
             to_href: archived(&w[1].0).unwrap_or_else(|| site.url(&plot.path())),
-            changes: diff(&w[0].1, &w[1].1).into_iter().map(ChangeView::from).collect(),
+            changes: diff(&w[0].1, &w[1].1)
+                .into_iter()
+                .map(|c| ChangeView::new(c, &work))
+                .collect(),
         })
         .filter(|s| !s.changes.is_empty())
         .collect();

@@ -290,3 +290,60 @@ async fn a_filtered_plot_list_gives_its_count_once() {
         assert_eq!(doc.select(&sel(".results .result-list > li")).count(), 2);
     }
 }
+
+#[tokio::test]
+async fn changes_show_works_as_citations_and_quotations_one_per_line() {
+    let app = atlas();
+    let data = dataset();
+    let keys: Vec<&str> = data.sources.iter().map(|s| s.key.as_str()).collect();
+    for edition in ["", "/de"] {
+        let doc = get(&app, &format!("{edition}/plots/2022-11-strasbourg/changes"))
+            .await
+            .html();
+        let rows: Vec<ElementRef> = doc.select(&sel(".changes > div")).collect();
+        // The works the second event cited in 1.0.0: "Seelow 2023", linked to its entry.
+        let works = rows
+            .iter()
+            .find(|d| {
+                let dt = d.select(&sel("dt")).next().map(text).unwrap_or_default();
+                dt.ends_with("Works cited") || dt.ends_with("Zitierte Werke")
+            })
+            .expect("a row of works cited");
+        let items: Vec<String> = works.select(&sel(".change-items li")).map(text).collect();
+        assert_eq!(items, ["Seelow 2023"], "{edition}");
+        let links: Vec<&str> = works
+            .select(&sel(".change-items a"))
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert_eq!(links, [format!("{edition}/sources#seelow-2023")]);
+        // No raw key anywhere in the values.
+        for dd in doc.select(&sel(".changes dd")) {
+            let t = text(dd);
+            assert!(!keys.iter().any(|k| t.contains(k)), "{edition}: {t}");
+        }
+        // Quotation lists: one quotation per item, none run into the next.
+        let quotes: Vec<String> = rows
+            .iter()
+            .filter(|d| {
+                let dt = d.select(&sel("dt")).next().map(text).unwrap_or_default();
+                dt.ends_with("quotations") || dt.ends_with("Zitate")
+            })
+            .flat_map(|d| d.select(&sel("dd")).collect::<Vec<_>>())
+            .filter(|dd| dd.select(&sel("em")).next().is_none())
+            .flat_map(|dd| {
+                let items: Vec<String> = dd.select(&sel(".change-items > li")).map(text).collect();
+                assert!(
+                    !items.is_empty(),
+                    "{edition}: a quotation list not as a list: {}",
+                    text(dd)
+                );
+                items
+            })
+            .collect();
+        assert!(quotes.len() > 10, "{edition}: {}", quotes.len());
+        for q in &quotes {
+            assert!(q.starts_with('“') && q.ends_with('”'), "{edition}: {q}");
+            assert_eq!(q.matches('“').count(), 1, "{edition}: two quotations in one item: {q}");
+        }
+    }
+}
