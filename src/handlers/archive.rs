@@ -124,6 +124,36 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
+/// Set on the 404 of a translated edition's archived address when that version was published in
+/// English only (1.0.0 and 1.1.0 had no German): the error page says so and links the English
+/// page of that version and this edition's current page.
+#[derive(Debug, Clone)]
+pub struct SourceOnly {
+    pub version: String,
+    /// The version's page in English.
+    pub archived: String,
+    /// This edition's current page, where it still exists.
+    pub current: Option<String>,
+}
+
+/// The 404 for an archived file this edition's directory does not have.
+fn not_in_this_language(state: &AppState, v: &Version, version: &str, path: &str) -> Response {
+    let mut response = AppError::NotFound.into_response();
+    let has_edition = v.gzipped(&format!("{}index.html", state.archive_dir())).is_some();
+    let name = file_name(path);
+    // Only where the English edition of that version has the page: otherwise it is an address
+    // no edition had, and the 404 says just that.
+    if state.site.lang.is_source() || has_edition || v.gzipped(&name).is_none() {
+        return response;
+    }
+    response.extensions_mut().insert(SourceOnly {
+        version: version.to_string(),
+        archived: format!("{}/v/{version}/{path}", state.site.root),
+        current: current_path(state, &name).map(|p| state.site.url(&p)),
+    });
+    response
+}
+
 fn version_or_404<'a>(state: &'a AppState, version: &str) -> Result<&'a Version, AppError> {
     state.archive.version(version).ok_or(AppError::NotFound)
 }
@@ -145,7 +175,9 @@ pub async fn file(
     }
     // A translated edition's pages sit in the version's archive under the language's directory.
     let name = format!("{}{}", state.archive_dir(), file_name(&path));
-    let body = v.read(&name).ok_or(AppError::NotFound)?;
+    let Some(body) = v.read(&name) else {
+        return Ok(not_in_this_language(&state, v, &version, &path));
+    };
     let headers = [
         (header::CONTENT_TYPE, content_type(&name)),
         // The file never changes; its banner may, when a newer version appears.

@@ -347,3 +347,68 @@ async fn changes_show_works_as_citations_and_quotations_one_per_line() {
         }
     }
 }
+
+#[tokio::test]
+async fn german_evidence_headings_and_key_figures_read_as_german() {
+    let app = atlas();
+    for path in ["/de/plots/2022-11-strasbourg", "/de/patterns", "/de/offices/gdp"] {
+        let doc = get(&app, path).await.html();
+        let wheres = texts(&doc, ".ev-where");
+        assert!(!wheres.is_empty(), "{path}");
+        for w in &wheres {
+            assert!(!w.contains("innerhalb von"), "{path}: {w}");
+        }
+        // A sub-section gives its part's pages as such: "…, S. 13–24:".
+        if path.contains("strasbourg") {
+            assert!(wheres.iter().any(|w| w.ends_with(", S. 13–24:")), "{wheres:?}");
+        }
+    }
+    let doc = get(&app, "/de/patterns").await.html();
+    let labels = texts(&doc, "dt");
+    for want in ["Jüngste Person", "Älteste Person"] {
+        assert!(labels.iter().any(|l| l == want), "{labels:?}");
+    }
+    assert!(!labels.iter().any(|l| l.contains("(r)")), "{labels:?}");
+}
+
+#[tokio::test]
+async fn a_german_address_of_an_english_only_version_says_so_and_links_both_pages() {
+    let app = atlas();
+    for version in ["1.0.0", "1.1.0"] {
+        let asked = format!("/de/v/{version}/plots/2022-11-strasbourg");
+        let page = get(&app, &asked).await;
+        assert_eq!(page.status.as_u16(), 404, "the contract: no German for {version}");
+        let doc = page.html();
+        assert_eq!(
+            one_text(&doc, ".source-only .lede"),
+            format!(
+                "Version {version} des Atlas erschien nur auf Englisch, deshalb gibt es unter dieser Adresse keine deutsche Seite."
+            )
+        );
+        let links = attrs(&doc, ".source-only a", "href");
+        assert_eq!(
+            links,
+            [
+                format!("/v/{version}/plots/2022-11-strasbourg"),
+                "/de/plots/2022-11-strasbourg".to_string()
+            ]
+        );
+        assert_eq!(attrs(&doc, ".source-only a[hreflang=en]", "href").len(), 1);
+        // Both links answer.
+        for l in &links {
+            assert_eq!(get(&app, l).await.status.as_u16(), 200, "{l}");
+        }
+        // The version's German overview address leads to its English overview.
+        let doc = get(&app, &format!("/de/v/{version}/")).await.html();
+        assert_eq!(
+            attrs(&doc, ".source-only a[hreflang=en]", "href"),
+            [format!("/v/{version}/")]
+        );
+    }
+    // An address no edition of that version had, and a version with German, get the plain 404.
+    for asked in ["/de/v/1.0.0/plots/no-such-plot", "/de/v/1.2.0/plots/no-such-plot"] {
+        let page = get(&app, asked).await;
+        assert_eq!(page.status.as_u16(), 404, "{asked}");
+        assert_eq!(page.html().select(&sel(".source-only")).count(), 0, "{asked}");
+    }
+}

@@ -18,3 +18,8 @@ words-plots-cell = { $size ->
 }: { $nationality }
 # Die Überschrift der gefilterten Liste (die Überschrift der Seite nennt die Zahl schon).
 words-plots-matching = Passende Anschlagspläne
+
+## Die 404-Seite einer archivierten Adresse in einer Sprache, in der die Version nicht erschien (/de/v/1.0.0/…)
+words-archive-source-only = Version { $version } des Atlas erschien nur auf Englisch, deshalb gibt es unter dieser Adresse keine deutsche Seite.
+words-archive-source-page = Diese Seite in Version { $version } (auf Englisch)
+words-archive-current-page = Diese Seite in der aktuellen Version

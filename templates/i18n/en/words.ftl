@@ -15,3 +15,8 @@ words-search-exactly = Search for exactly that
 words-plots-cell = cell of { $size }: { $nationality }
 # The filtered list's heading (the page's heading already gives the count).
 words-plots-matching = Matching plots
+
+## The 404 of an archived address in a language the version was not published in (/de/v/1.0.0/…)
+words-archive-source-only = Version { $version } of the atlas was published in English only, so there is no page in this language at this address.
+words-archive-source-page = This page in version { $version } (English)
+words-archive-current-page = This page in the current version
