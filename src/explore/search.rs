@@ -12,7 +12,10 @@
 //! finds "tschetschenisch"), with an umlaut written as the plain vowel ("Koln" finds "Köln", folded
 //! "koeln"), and as a compound the text has in parts ("Militärbasen": "Militär…" and "bases"). A word
 //! the index does not know at all is corrected to the nearest word of its vocabulary (restricted
-//! Damerau-Levenshtein, one edit for 4–7 letters, two above), and the page offers "did you mean".
+//! Damerau-Levenshtein, one edit for 4–7 letters, two above); the page then shows the corrected
+//! search and offers the one as typed. A snippet is always in the page's language: documents are
+//! cut into the same passages in every edition, so a passage found through the other edition's
+//! words is shown in the page's own.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -103,7 +106,7 @@ struct Doc {
     folded_title: String,
 }
 
-/// A word of the index's vocabulary, for corrections ("did you mean").
+/// A word of the index's vocabulary, for corrections.
 #[derive(Debug)]
 struct Word {
     folded: String,
