@@ -8,11 +8,24 @@
 
 use serde_json::Value;
 
+/// What a field's value is made of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Shape {
+    /// A text or a single value.
+    #[default]
+    Text,
+    /// Quotations of the report, one per line of the value (see [`items`]).
+    Quotations,
+    /// Bibliography keys, one per line of the value (`seelow-2023`), shown as their short citations.
+    Works,
+}
+
 /// One field of a plot as a reader sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
     pub label: String,
     pub value: String,
+    pub shape: Shape,
 }
 
 /// A field whose value differs between two versions (empty on the side where it does not exist).
@@ -21,6 +34,12 @@ pub struct Change {
     pub label: String,
     pub before: String,
     pub after: String,
+    pub shape: Shape,
+}
+
+/// The items of a list-shaped value ([`Shape::Quotations`], [`Shape::Works`]).
+pub fn items(value: &str) -> Vec<&str> {
+    value.split('\n').filter(|s| !s.is_empty()).collect()
 }
 
 /// A run of words in a word-by-word comparison.
@@ -88,6 +107,18 @@ fn flatten_into(v: &Value, at: &str, out: &mut Vec<Field>) {
                     out.push(Field {
                         label: join(at, &crate::i18n::current().t("field-column")),
                         value: crate::model::plot::column_name(field).to_string(),
+                        shape: Shape::Text,
+                    });
+                    continue;
+                }
+                // Works the report cites: keys, one per line, shown as short citations.
+                if let ("sources", Value::Array(keys)) = (k.as_str(), x)
+                    && keys.iter().all(Value::is_string)
+                {
+                    out.push(Field {
+                        label: join(at, &label(k)),
+                        value: keys.iter().map(scalar).collect::<Vec<_>>().join("\n"),
+                        shape: Shape::Works,
                     });
                     continue;
                 }
@@ -99,6 +130,7 @@ fn flatten_into(v: &Value, at: &str, out: &mut Vec<Field>) {
             out.push(Field {
                 label: at.to_string(),
                 value: text.join(" "),
+                shape: Shape::Text,
             });
             let quotes: Vec<String> = items
                 .iter()
@@ -107,12 +139,14 @@ fn flatten_into(v: &Value, at: &str, out: &mut Vec<Field>) {
                 .collect();
             out.push(Field {
                 label: join(at, &crate::i18n::current().t("field-quotations")),
-                value: quotes.join(" "),
+                value: quotes.join("\n"),
+                shape: Shape::Quotations,
             });
         }
         Value::Array(items) if items.iter().all(|x| !x.is_object() && !x.is_array()) => out.push(Field {
             label: at.to_string(),
             value: items.iter().map(scalar).collect::<Vec<_>>().join(", "),
+            shape: Shape::Text,
         }),
         Value::Array(items) => {
             for (i, x) in items.iter().enumerate() {
@@ -122,6 +156,7 @@ fn flatten_into(v: &Value, at: &str, out: &mut Vec<Field>) {
         other => out.push(Field {
             label: at.to_string(),
             value: scalar(other),
+            shape: Shape::Text,
         }),
     }
 }
@@ -146,6 +181,7 @@ pub fn diff(before: &Value, after: &Value) -> Vec<Change> {
                 label: f.label.clone(),
                 before: was,
                 after: f.value.clone(),
+                shape: f.shape,
             });
         }
     }
@@ -155,6 +191,7 @@ pub fn diff(before: &Value, after: &Value) -> Vec<Change> {
                 label: f.label.clone(),
                 before: f.value.clone(),
                 after: String::new(),
+                shape: f.shape,
             });
         }
     }

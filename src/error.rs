@@ -62,13 +62,19 @@ pub async fn render_error_pages(State(state): State<Arc<AppState>>, request: Req
     let response = next.run(request).await;
     let status = response.status();
     let marked = response.extensions().get::<ErrorPage>().is_some();
+    let source_only = response
+        .extensions()
+        .get::<crate::handlers::archive::SourceOnly>()
+        .cloned();
     let bare_router_error =
         matches!(status, StatusCode::METHOD_NOT_ALLOWED) && response.headers().get(header::CONTENT_TYPE).is_none();
     if !(marked || bare_router_error) {
         return response;
     }
     let (mut parts, _) = response.into_parts();
-    let body = match ErrorPageView::new(&state, status, &asked).render() {
+    let mut view = ErrorPageView::new(&state, status, &asked);
+    view.source_only = source_only;
+    let body = match view.render() {
         Ok(html) => Html(html).into_response().into_body(),
         Err(e) => {
             tracing::error!(error = %e, "the error page itself failed to render");

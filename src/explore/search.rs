@@ -12,7 +12,10 @@
 //! finds "tschetschenisch"), with an umlaut written as the plain vowel ("Koln" finds "Köln", folded
 //! "koeln"), and as a compound the text has in parts ("Militärbasen": "Militär…" and "bases"). A word
 //! the index does not know at all is corrected to the nearest word of its vocabulary (restricted
-//! Damerau-Levenshtein, one edit for 4–7 letters, two above), and the page offers "did you mean".
+//! Damerau-Levenshtein, one edit for 4–7 letters, two above); the page then shows the corrected
+//! search and offers the one as typed. A snippet is always in the page's language: documents are
+//! cut into the same passages in every edition, so a passage found through the other edition's
+//! words is shown in the page's own.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -81,26 +84,29 @@ struct Field {
     lang: &'static str,
     text: String,
     folded: String,
-    /// Where each part of the text starts (a byte of `text`) and which part of its page it is: a
-    /// message id such as `t1-nationality` ("Table 1 · Nationality"), empty where the document
-    /// is one piece.
-    parts: Vec<(usize, &'static str)>,
+    /// Where each passage of the text starts (a byte of `text`), which part of its page it is (a
+    /// message id such as `t1-nationality`, "Table 1 · Nationality", empty where the document is
+    /// one piece of its page), and its language.
+    parts: Vec<(usize, &'static str, &'static str)>,
 }
 
 #[derive(Debug)]
 struct Doc {
     kind: Kind,
     title: String,
+    /// The title's language: the edition's, but a work of the bibliography keeps its own.
+    title_lang: &'static str,
     /// Path without the base path, with an anchor where the document is part of a page.
     path: String,
     /// The edition's own text first, then the other editions' (so German words find an English
-    /// page and English words a German one; the snippet comes from the first text that matches).
+    /// page and English words a German one; the snippet is the page's own words for the passage
+    /// that matches best, in whichever text).
     fields: Vec<Arc<Field>>,
     /// Every edition's title, folded.
     folded_title: String,
 }
 
-/// A word of the index's vocabulary, for corrections ("did you mean").
+/// A word of the index's vocabulary, for corrections.
 #[derive(Debug)]
 struct Word {
     folded: String,
@@ -122,10 +128,18 @@ pub struct Segment {
 pub struct Hit {
     pub kind: Kind,
     pub title: String,
+    /// The title's language (a work's title keeps the language it was published in).
+    pub title_lang: &'static str,
     pub path: String,
     pub snippet: Vec<Segment>,
-    /// The language of the snippet's text: another edition's where only its words matched.
+    /// The language of the snippet's text: the page's, but for a bibliography entry (as printed)
+    /// or a passage the page's edition does not have in its own words.
     pub snippet_lang: &'static str,
+    /// The words that matched in another edition's text of the passage, where the snippet, in
+    /// the page's language, does not have them (a German page found through "Tajik").
+    pub matched_other: Vec<String>,
+    /// Their language.
+    pub matched_other_lang: &'static str,
     /// The part of the page the snippet comes from (a message id, e.g. `t1-nationality`), or ""
     /// where the document is one piece or only its title matched.
     pub matched_in: &'static str,
@@ -281,13 +295,44 @@ type Rank = (usize, bool, usize, std::cmp::Reverse<usize>);
 /// A match in a text: its start and end (bytes of the original text) and which query term it is.
 type Match = (usize, usize, usize);
 
-/// How a part of a text ranks for the snippet, greatest first: query terms matched in it, a
-/// Table 1 cell, earlier.
-type PartRank = (usize, bool, std::cmp::Reverse<usize>);
+/// How a passage ranks for the snippet, greatest first: query terms matched in it, the page's own
+/// text, a Table 1 cell, earlier.
+type PartRank = (usize, bool, bool, std::cmp::Reverse<usize>);
+
+/// A passage of a document: one statement, a Table 1 cell, a data note, a list of names. The
+/// editions cut a document into the same passages in the same order, so passage `i` of one
+/// edition's text is the translation of passage `i` of another's.
+#[derive(Debug)]
+struct Piece {
+    /// The message id naming the part of the page it is on (`t1-nationality`), or "".
+    id: &'static str,
+    text: String,
+    /// The language of the text where it is not the edition's: a bibliography entry stays as
+    /// printed, in English, in every edition.
+    lang: Option<&'static str>,
+}
+
+fn piece(id: &'static str, text: String) -> Piece {
+    Piece { id, text, lang: None }
+}
+
+/// A paragraph's statements, one passage each; `lead` ("Kontext: ", a fact's label) goes before
+/// the first.
+fn statements(id: &'static str, lead: Option<&str>, prose: &crate::model::statement::Prose) -> Vec<Piece> {
+    prose
+        .statements()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match lead {
+            Some(lead) if i == 0 => piece(id, format!("{lead}: {}", s.text)),
+            _ => piece(id, s.text.clone()),
+        })
+        .collect()
+}
 
 /// A document's title and text, as the index takes them from one edition: (kind, title, path,
-/// parts of the text with the message id naming each part).
-type Source = (Kind, String, String, Vec<(&'static str, String)>);
+/// the passages of its text).
+type Source = (Kind, String, String, Vec<Piece>);
 
 /// A document of one edition with its text folded: (kind, title, path, text).
 type Prepared = (Kind, String, String, Arc<Field>);
@@ -300,17 +345,21 @@ fn documents(data: &Dataset) -> Vec<Source> {
         // Table 1's cells in the edition's language: the atlas's translation where it has one
         // (the English cells are the English edition's, which every index also holds).
         let t = p.table1_translation.as_ref().unwrap_or(&p.table1);
-        let mut text: Vec<(&'static str, String)> = vec![
-            ("wayfinding-where-summary", p.summary.text()),
-            ("t1-location", t.location.clone()),
-            ("t1-target", t.target.clone()),
-            ("t1-outcome", t.outcome.clone()),
-            ("t1-international-connection", t.international_connection.clone()),
-            ("t1-nationality", t.nationality.clone()),
-            ("t1-weapons", t.weapons_and_preparation.clone()),
-        ];
-        text.extend(p.data_notes.iter().map(|n| ("plots-notes-h", n.note.text())));
-        text.extend(p.events.iter().map(|e| ("plots-events-h", e.label.text())));
+        let mut text: Vec<Piece> = statements("wayfinding-where-summary", None, &p.summary);
+        text.extend([
+            piece("t1-location", t.location.clone()),
+            piece("t1-target", t.target.clone()),
+            piece("t1-outcome", t.outcome.clone()),
+            piece("t1-international-connection", t.international_connection.clone()),
+            piece("t1-nationality", t.nationality.clone()),
+            piece("t1-weapons", t.weapons_and_preparation.clone()),
+        ]);
+        for n in &p.data_notes {
+            text.extend(statements("plots-notes-h", None, &n.note));
+        }
+        for e in &p.events {
+            text.extend(statements("plots-events-h", None, &e.label));
+        }
         let mut places = vec![p.place_label.clone()];
         places.extend(p.locations.iter().map(|l| l.place.clone()));
         places.extend(
@@ -319,103 +368,106 @@ fn documents(data: &Dataset) -> Vec<Source> {
                 .filter(|c| crate::model::country::name(c).is_some())
                 .map(|c| lang.t(&format!("country-{c}"))),
         );
-        text.push(("wayfinding-where-places", places.join(" ")));
-        text.push((
+        text.push(piece("wayfinding-where-places", places.join(" ")));
+        text.push(piece(
             "wayfinding-where-targets",
             p.targets.iter().map(|t| t.label.clone()).collect::<Vec<_>>().join(" "),
         ));
         out.push((Kind::Plot, p.title(), p.path(), text));
     }
-    // The other documents are one piece each: their title says where on the page they are.
-    let mut rest: Vec<(Kind, String, String, String)> = Vec::new();
+    // The other documents are one piece of a page each (their title says where on the page), cut
+    // into their statements.
     for n in &data.org.nodes {
-        let mut text = vec![n.also_known_as.join(", "), n.summary.text()];
-        text.extend(n.facts.iter().map(|f| format!("{}: {}", f.label, f.value)));
-        text.extend(n.plots.iter().map(|l| l.link.text()));
-        rest.push((
-            Kind::Organisation,
-            n.name.clone(),
-            format!("/offices#{}", n.id),
-            text.join(" "),
-        ));
+        let mut text = vec![piece("", n.also_known_as.join(", "))];
+        text.extend(statements("", None, &n.summary));
+        for f in &n.facts {
+            text.extend(statements("", Some(&f.label), &f.value));
+        }
+        for l in &n.plots {
+            text.extend(statements("", None, &l.link));
+        }
+        out.push((Kind::Organisation, n.name.clone(), format!("/offices#{}", n.id), text));
     }
     let a = &data.analysis;
     for p in &a.patterns {
-        let mut text = vec![p.summary.text()];
-        text.extend(p.context.iter().map(|c| format!("{}: {}", c.title, c.text)));
-        rest.push((
-            Kind::Pattern,
-            p.title.clone(),
-            format!("/patterns#{}", p.id),
-            text.join(" "),
-        ));
+        let mut text = statements("", None, &p.summary);
+        for c in &p.context {
+            text.extend(statements("", Some(&c.title), &c.text));
+        }
+        out.push((Kind::Pattern, p.title.clone(), format!("/patterns#{}", p.id), text));
     }
     let prop = &a.propaganda;
-    let points: Vec<String> = prop.points.iter().map(|p| p.text()).collect();
-    rest.push((
+    let mut text = statements("", None, &prop.summary);
+    for point in &prop.points {
+        text.extend(statements("", None, point));
+    }
+    out.push((
         Kind::Pattern,
         crate::i18n::text("where-propaganda"),
         "/patterns#propaganda".into(),
-        format!("{} {}", prop.summary, points.join(" ")),
+        text,
     ));
     for d in &a.policy {
-        rest.push((
+        out.push((
             Kind::Pattern,
             crate::i18n::named("where-policy", &d.title),
             format!("/policy#policy-{}", d.id),
-            d.summary.text(),
+            statements("", None, &d.summary),
         ));
     }
     let m = &a.method;
     for d in &m.definitions {
-        rest.push((
+        out.push((
             Kind::Method,
             crate::i18n::named("where-definition", &d.term),
             "/method#definitions".into(),
-            d.text.text(),
+            statements("", None, &d.text),
         ));
     }
-    let selection = [m.inclusion.text(), m.list_building.text()];
-    rest.push((
+    let mut selection = statements("", None, &m.inclusion);
+    selection.extend(statements("", None, &m.list_building));
+    out.push((
         Kind::Method,
         crate::i18n::text("where-selection"),
         "/method#selection".into(),
-        selection.join(" "),
+        selection,
     ));
     for e in &m.excluded {
-        rest.push((
+        out.push((
             Kind::Method,
             crate::i18n::named("where-left-out", &e.case),
             "/method#excluded".into(),
-            e.why.text(),
+            statements("", None, &e.why),
         ));
     }
-    rest.push((
+    out.push((
         Kind::Method,
         crate::i18n::text("where-lull"),
         "/method#lull".into(),
-        m.lull.text(),
+        statements("", None, &m.lull),
     ));
     for n in &a.report_notes {
-        rest.push((
+        out.push((
             Kind::Method,
             crate::i18n::named("where-data-note", &n.topic),
             format!("/method#report-note-{}", n.id),
-            n.note.text(),
+            statements("", None, &n.note),
         ));
     }
+    // Bibliography entries stay as printed, in the dataset's own language.
+    let printed = crate::i18n::source().code;
     for s in &data.sources {
-        rest.push((
+        out.push((
             Kind::Source,
             s.title.clone(),
             format!("/sources#{}", s.key),
-            s.reference.clone(),
+            vec![Piece {
+                id: "",
+                text: s.reference.clone(),
+                lang: Some(printed),
+            }],
         ));
     }
-    out.extend(
-        rest.into_iter()
-            .map(|(k, title, path, text)| (k, title, path, vec![("", text)])),
-    );
     out
 }
 
@@ -469,6 +521,11 @@ impl Index {
                     Doc {
                         kind: *kind,
                         title: title.clone(),
+                        // Bibliography entries, titles with them, stay as printed.
+                        title_lang: match kind {
+                            Kind::Source => crate::i18n::source().code,
+                            _ => all[e].language.code,
+                        },
                         path: path.clone(),
                         fields,
                         folded_title,
@@ -701,14 +758,17 @@ impl Index {
                     }
                     score += best;
                 }
-                let (snippet, snippet_lang, matched_in) = snippet(d, terms);
+                let s = snippet(d, terms);
                 Some(Hit {
                     kind: d.kind,
                     title: d.title.clone(),
+                    title_lang: d.title_lang,
                     path: d.path.clone(),
-                    snippet,
-                    snippet_lang,
-                    matched_in,
+                    snippet: s.segments,
+                    snippet_lang: s.lang,
+                    matched_other: s.matched_other,
+                    matched_other_lang: s.matched_other_lang,
+                    matched_in: s.part,
                     score,
                 })
             })
@@ -718,15 +778,15 @@ impl Index {
     }
 }
 
-fn field(pieces: Vec<(&'static str, String)>, lang: &'static str) -> Field {
+fn field(pieces: Vec<Piece>, lang: &'static str) -> Field {
     let mut text = String::new();
     let mut parts = Vec::with_capacity(pieces.len());
-    for (id, piece) in pieces {
+    for p in pieces {
         if !text.is_empty() {
             text.push(' ');
         }
-        parts.push((text.len(), id));
-        text.push_str(&piece);
+        parts.push((text.len(), p.id, p.lang.unwrap_or(lang)));
+        text.push_str(&p.text);
     }
     // The map from folded bytes back to the text is made again for the few texts a search shows
     // (see `snippet`), rather than kept for every text: it would take four bytes per byte.
@@ -736,42 +796,6 @@ fn field(pieces: Vec<(&'static str, String)>, lang: &'static str) -> Field {
         text,
         folded,
         parts,
-    }
-}
-
-/// The part of `f` to show for these matches (byte range and id): the one where the most query
-/// terms match, a Table 1 cell before other parts, then the earliest.
-fn best_part(f: &Field, ranges: &[Match]) -> (usize, usize, &'static str) {
-    let bounds = |i: usize| {
-        let start = f.parts[i].0;
-        let end = f.parts.get(i + 1).map_or(f.text.len(), |p| p.0.saturating_sub(1));
-        (start, end.max(start))
-    };
-    let mut best: Option<(PartRank, usize)> = None;
-    for i in 0..f.parts.len() {
-        let (start, end) = bounds(i);
-        let mut terms: Vec<usize> = ranges
-            .iter()
-            .filter(|r| r.0 >= start && r.0 < end)
-            .map(|r| r.2)
-            .collect();
-        terms.dedup();
-        terms.sort_unstable();
-        terms.dedup();
-        if terms.is_empty() {
-            continue;
-        }
-        let key = (terms.len(), f.parts[i].1.starts_with("t1-"), std::cmp::Reverse(i));
-        if best.as_ref().is_none_or(|b| key > b.0) {
-            best = Some((key, i));
-        }
-    }
-    match best {
-        Some((_, i)) => {
-            let (start, end) = bounds(i);
-            (start, end, f.parts[i].1)
-        }
-        None => (0, f.text.len(), ""),
     }
 }
 
@@ -817,13 +841,16 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// A window of the first text that matches, in the part of it where the query matches best
-/// (see [`best_part`]), around its first match there, with every match in it marked; and which
-/// part that is.
-fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str, &'static str) {
-    // Matches as (start, end, term) byte ranges in the original text.
-    let mut best: Option<(&Field, Vec<Match>)> = None;
-    for f in &d.fields {
+impl Field {
+    /// The byte range of passage `i` of the text.
+    fn bounds(&self, i: usize) -> (usize, usize) {
+        let start = self.parts[i].0;
+        let end = self.parts.get(i + 1).map_or(self.text.len(), |p| p.0.saturating_sub(1));
+        (start, end.max(start))
+    }
+
+    /// Every match of the query's terms, as (start, end, term) byte ranges of the original text.
+    fn matches(&self, terms: &[Term]) -> Vec<Match> {
         let mut ranges: Vec<Match> = Vec::new();
         let mut map: Option<Vec<usize>> = None;
         for (i, t) in terms
@@ -831,36 +858,137 @@ fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str, &'static str
             .enumerate()
             .flat_map(|(i, t)| t.forms.iter().map(move |f| (i, f)))
         {
-            for start in word_starts(&f.folded, t) {
+            for start in word_starts(&self.folded, t) {
                 let end = start + t.len();
-                let map = map.get_or_insert_with(|| normalise(&f.text).1);
+                let map = map.get_or_insert_with(|| normalise(&self.text).1);
                 let orig_start = map[start];
-                let orig_end = map.get(end).copied().unwrap_or(f.text.len());
+                let orig_end = map.get(end).copied().unwrap_or(self.text.len());
                 ranges.push((orig_start, orig_end, i));
             }
         }
-        if !ranges.is_empty() || best.is_none() {
-            let found = !ranges.is_empty();
-            best = Some((f, ranges));
-            if found {
-                break;
+        ranges
+    }
+
+    /// The query terms (by number) that match in passage `i`.
+    fn terms_in(&self, i: usize, ranges: &[Match]) -> Vec<usize> {
+        let (start, end) = self.bounds(i);
+        let mut terms: Vec<usize> = ranges
+            .iter()
+            .filter(|r| r.0 >= start && r.0 < end)
+            .map(|r| r.2)
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
+}
+
+/// What a hit shows of its document.
+struct Snip {
+    segments: Vec<Segment>,
+    lang: &'static str,
+    part: &'static str,
+    matched_other: Vec<String>,
+    matched_other_lang: &'static str,
+}
+
+/// The passage that matches best, in any of the document's texts: the one where the most query
+/// terms match, then the page's own text, a Table 1 cell before other parts, then the earliest.
+/// As (text, passage).
+fn best_passage(d: &Doc, found: &[Vec<Match>]) -> Option<(usize, usize)> {
+    let mut best: Option<(PartRank, usize, usize)> = None;
+    for (fi, f) in d.fields.iter().enumerate() {
+        for pi in 0..f.parts.len() {
+            let n = f.terms_in(pi, &found[fi]).len();
+            if n == 0 {
+                continue;
+            }
+            let key = (n, fi == 0, f.parts[pi].1.starts_with("t1-"), std::cmp::Reverse(pi));
+            if best.as_ref().is_none_or(|b| key > b.0) {
+                best = Some((key, fi, pi));
             }
         }
     }
-    let Some((f, mut ranges)) = best else {
-        return (Vec::new(), "", "");
+    best.map(|(_, fi, pi)| (fi, pi))
+}
+
+/// The whole word of `text` that starts at byte `at` ("Tajikistan" for a match of "tajik").
+fn word_from(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric() && *c != '-')
+        .map_or(rest.len(), |(i, _)| i);
+    rest[..end].trim_end_matches('-')
+}
+
+/// The snippet of a hit: the passage that matches best (see [`best_passage`]) in the page's own
+/// words (where it matched in another edition's text, that edition's translation of it is at the
+/// same place in the page's text), a window of it around its first match with every match
+/// marked; which part of the page it is; and the words that matched only in the other text.
+fn snippet(d: &Doc, terms: &[Term]) -> Snip {
+    let found: Vec<Vec<Match>> = d.fields.iter().map(|f| f.matches(terms)).collect();
+    let own = &d.fields[0];
+    let Some((fi, pi)) = best_passage(d, &found) else {
+        // Only the title matched: the start of the page's own text.
+        return Snip {
+            segments: window(own, (0, own.text.len()), Vec::new(), 0),
+            lang: own.parts.first().map_or(own.lang, |p| p.2),
+            part: "",
+            matched_other: Vec::new(),
+            matched_other_lang: "",
+        };
     };
-    let lang = f.lang;
-    let (part_start, part_end, part) = if ranges.is_empty() {
-        (0, f.text.len(), "")
-    } else {
-        best_part(f, &ranges)
+    let other = &d.fields[fi];
+    // The editions cut a document into the same passages; should one not, the passage is shown
+    // in the words it matched in.
+    let si = if own.parts.len() == other.parts.len() { 0 } else { fi };
+    let shown = &d.fields[si];
+    let bounds = shown.bounds(pi);
+    let in_passage = |ranges: &[Match], (start, end): (usize, usize)| -> Vec<Match> {
+        ranges.iter().filter(|r| r.0 >= start && r.1 <= end).copied().collect()
     };
+    let mut matched_other: Vec<String> = Vec::new();
+    // Where the window starts when the page's words have no match: as far into the passage as
+    // the first match is into the other text's (a translation keeps roughly the order).
+    let mut near = bounds.0;
+    if si != fi && other.parts[pi].2 != shown.parts[pi].2 {
+        let (ostart, oend) = other.bounds(pi);
+        if let Some(r) = in_passage(&found[fi], (ostart, oend)).iter().map(|r| r.0).min() {
+            let share = (r - ostart) as f64 / (oend - ostart).max(1) as f64;
+            near = bounds.0 + (share * (bounds.1 - bounds.0) as f64) as usize;
+        }
+        let have = shown.terms_in(pi, &found[si]);
+        let mut ranges = in_passage(&found[fi], other.bounds(pi));
+        ranges.retain(|r| !have.contains(&r.2));
+        ranges.sort_unstable_by_key(|r| r.0);
+        for r in ranges {
+            let word = word_from(&other.text, r.0);
+            if !matched_other.iter().any(|w| fold(w) == fold(word)) {
+                matched_other.push(word.to_string());
+            }
+        }
+    }
+    Snip {
+        segments: window(shown, bounds, in_passage(&found[si], bounds), near),
+        lang: shown.parts[pi].2,
+        part: shown.parts[pi].1,
+        matched_other_lang: if matched_other.is_empty() {
+            ""
+        } else {
+            other.parts[pi].2
+        },
+        matched_other,
+    }
+}
+
+/// A window of passage `part_start..part_end` of `f` around its first match (or byte `near`
+/// where nothing in it matched), with every match in it marked.
+fn window(f: &Field, (part_start, part_end): (usize, usize), mut ranges: Vec<Match>, near: usize) -> Vec<Segment> {
     let text = &f.text[..part_end];
     // The longest match first where two start together (a word and its stem).
     ranges.sort_unstable_by_key(|r| (r.0, std::cmp::Reverse(r.1)));
-    ranges.retain(|r| r.0 >= part_start && r.1 <= part_end);
-    let first = ranges.first().map_or(part_start, |r| r.0);
+    let first = ranges.first().map_or(near.clamp(part_start, part_end), |r| r.0);
     let from = floor_boundary(text, first.saturating_sub(SNIPPET_BEFORE).max(part_start));
     let to = floor_boundary(text, first + SNIPPET_AFTER);
     // Start and end on word boundaries so the snippet does not begin mid-word.
@@ -910,7 +1038,7 @@ fn snippet(d: &Doc, terms: &[Term]) -> (Vec<Segment>, &'static str, &'static str
             mark: false,
         });
     }
-    (out, lang, part)
+    out
 }
 
 #[cfg(test)]

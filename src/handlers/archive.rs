@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::{Head, render};
 use crate::archive::{Version, file_name};
-use crate::changes::{Change, Words, diff, words};
+use crate::changes::{Change, Shape, Words, diff, items, words};
 use crate::error::AppError;
 use crate::model::Plot;
 use crate::site::{Site, permanent_paths};
@@ -124,6 +124,36 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
+/// Set on the 404 of a translated edition's archived address when that version was published in
+/// English only (1.0.0 and 1.1.0 had no German): the error page says so and links the English
+/// page of that version and this edition's current page.
+#[derive(Debug, Clone)]
+pub struct SourceOnly {
+    pub version: String,
+    /// The version's page in English.
+    pub archived: String,
+    /// This edition's current page, where it still exists.
+    pub current: Option<String>,
+}
+
+/// The 404 for an archived file this edition's directory does not have.
+fn not_in_this_language(state: &AppState, v: &Version, version: &str, path: &str) -> Response {
+    let mut response = AppError::NotFound.into_response();
+    let has_edition = v.gzipped(&format!("{}index.html", state.archive_dir())).is_some();
+    let name = file_name(path);
+    // Only where the English edition of that version has the page: otherwise it is an address
+    // no edition had, and the 404 says just that.
+    if state.site.lang.is_source() || has_edition || v.gzipped(&name).is_none() {
+        return response;
+    }
+    response.extensions_mut().insert(SourceOnly {
+        version: version.to_string(),
+        archived: format!("{}/v/{version}/{path}", state.site.root),
+        current: current_path(state, &name).map(|p| state.site.url(&p)),
+    });
+    response
+}
+
 fn version_or_404<'a>(state: &'a AppState, version: &str) -> Result<&'a Version, AppError> {
     state.archive.version(version).ok_or(AppError::NotFound)
 }
@@ -145,7 +175,9 @@ pub async fn file(
     }
     // A translated edition's pages sit in the version's archive under the language's directory.
     let name = format!("{}{}", state.archive_dir(), file_name(&path));
-    let body = v.read(&name).ok_or(AppError::NotFound)?;
+    let Some(body) = v.read(&name) else {
+        return Ok(not_in_this_language(&state, v, &version, &path));
+    };
     let headers = [
         (header::CONTENT_TYPE, content_type(&name)),
         // The file never changes; its banner may, when a newer version appears.
@@ -202,13 +234,55 @@ pub struct ChangeView {
     pub after: String,
     /// Removed and added words, for a long text.
     pub words: Vec<Words>,
+    /// For a list (quotations, works cited): its items before and after, one per line.
+    pub before_items: Vec<Item>,
+    pub after_items: Vec<Item>,
 }
 
-impl From<Change> for ChangeView {
+/// One quotation or work of a list that changed.
+pub struct Item {
+    pub text: String,
+    /// A work's entry on /sources.
+    pub href: Option<String>,
+    /// Not in the other side's list: removed (before) or added (after).
+    pub changed: bool,
+}
+
+impl ChangeView {
+    /// A list (quotations, works cited) shows its items before and after, one per line, those
+    /// removed or added marked, a work as its short citation ("Seelow 2023") linked to its entry.
     /// A long text that kept at least half its words shows the words removed and added; a short
     /// value, or a text rewritten throughout, shows before and after in full (a word-by-word
     /// comparison of two different texts is noise).
-    fn from(c: Change) -> Self {
+    pub fn new(c: Change, work: &dyn Fn(&str) -> (String, Option<String>)) -> Self {
+        if c.shape != Shape::Text {
+            let list = |mine: &str, other: &str| -> Vec<Item> {
+                let theirs = items(other);
+                items(mine)
+                    .into_iter()
+                    .map(|i| {
+                        let (text, href) = match c.shape {
+                            Shape::Works => work(i),
+                            _ => (i.to_string(), None),
+                        };
+                        Item {
+                            text,
+                            href,
+                            // A list that appeared or went as a whole needs no marks.
+                            changed: !theirs.is_empty() && !theirs.contains(&i),
+                        }
+                    })
+                    .collect()
+            };
+            return ChangeView {
+                before_items: list(&c.before, &c.after),
+                after_items: list(&c.after, &c.before),
+                words: Vec::new(),
+                label: c.label,
+                before: c.before,
+                after: c.after,
+            };
+        }
         let (a, b) = (c.before.split_whitespace().count(), c.after.split_whitespace().count());
         let w = if a.max(b) > 8 {
             words(&c.before, &c.after)
@@ -224,6 +298,8 @@ impl From<Change> for ChangeView {
             .sum();
         ChangeView {
             words: if kept * 2 >= a.max(b) { w } else { Vec::new() },
+            before_items: Vec::new(),
+            after_items: Vec::new(),
             label: c.label,
             before: c.before,
             after: c.after,
@@ -273,6 +349,15 @@ pub async fn changes(State(state): State<Arc<AppState>>, Path(slug): Path<String
             .version(v)
             .and_then(|_| state.archived(v, &format!("/plots/{slug}")))
     };
+    // A work cited, as the site cites it elsewhere, linked to its entry (a key the bibliography
+    // no longer has stays as it was).
+    let work = |key: &str| match state.data.source(key) {
+        Some(s) => (
+            s.short_name().to_string(),
+            Some(site.url(&format!("/sources#{}", s.key))),
+        ),
+        None => (key.to_string(), None),
+    };
     let mut steps: Vec<StepView> = versions
         .windows(2)
         .map(|w| StepView {
@@ -280,7 +365,10 @@ pub async fn changes(State(state): State<Arc<AppState>>, Path(slug): Path<String
             to: w[1].0.clone(),
             from_href: archived(&w[0].0),
             to_href: archived(&w[1].0).unwrap_or_else(|| site.url(&plot.path())),
-            changes: diff(&w[0].1, &w[1].1).into_iter().map(ChangeView::from).collect(),
+            changes: diff(&w[0].1, &w[1].1)
+                .into_iter()
+                .map(|c| ChangeView::new(c, &work))
+                .collect(),
         })
         .filter(|s| !s.changes.is_empty())
         .collect();

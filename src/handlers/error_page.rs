@@ -22,6 +22,8 @@ pub struct ErrorPageView<'a> {
     pub plots: &'a [Plot],
     /// Words from the failed address to search for (`/plots/strasbourg` → "strasbourg").
     pub guess: String,
+    /// An archived address of a translated edition whose version was published in English only.
+    pub source_only: Option<crate::handlers::archive::SourceOnly>,
 }
 
 /// The last segment of a path, decoded, as words: what a reader was probably looking for.
@@ -67,6 +69,7 @@ impl<'a> ErrorPageView<'a> {
             },
             plots: &state.data.plots,
             guess: guess(asked),
+            source_only: None,
         }
     }
 }

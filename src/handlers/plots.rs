@@ -39,6 +39,33 @@ pub struct RowView<'a> {
     pub chosen: bool,
 }
 
+impl RowView<'_> {
+    /// "cell of 2: Afghan (both)" / "Zelle aus 2 Personen: afghanisch (beide)": the cell's size
+    /// and Table 1's Nationality cell (the atlas's translation of it on a translated page), with
+    /// no parentheses around the cell's own. Table 1's words stay as printed; a translation, which
+    /// here follows a colon inside a line, starts in lower case (nationality adjectives do, in
+    /// German as in most languages but English).
+    pub fn cell_line(&self, site: &crate::site::Site) -> String {
+        let nationality = match &self.plot.table1_translation {
+            Some(tr) => {
+                let mut chars = tr.nationality.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+            None => self.plot.table1.nationality.clone(),
+        };
+        site.t2(
+            "words-plots-cell",
+            "size",
+            i64::from(self.plot.cell_size),
+            "nationality",
+            nationality.as_str(),
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "plots.html")]
 pub struct PlotsPage<'a> {

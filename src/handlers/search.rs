@@ -43,8 +43,11 @@ pub struct SearchPage<'a> {
     pub total: usize,
     pub groups: Vec<Group>,
     pub truncated: bool,
-    /// The corrected query, where a word was not known and the results are the correction's.
+    /// The corrected query, where a word was not known and the results shown are the
+    /// correction's (the heading names it; a line says what was typed).
     pub suggestion: Option<String>,
+    /// The query as typed, without corrections (`exact=1`).
+    pub exact: bool,
     /// Plots in date order (`sort=date`) rather than by relevance.
     pub by_date: bool,
     /// This search in the other order.
@@ -112,8 +115,16 @@ impl<'a> SearchPage<'a> {
             .unwrap_or_default();
         let truncated = q.chars().count() > MAX_QUERY_CHARS;
         let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
-        let outcome = state.search.query(&q);
-        let (mut hits, suggestion) = (outcome.hits, outcome.suggestion);
+        let exact = pairs(raw).0.iter().any(|(k, v)| k == "exact" && v == "1");
+        let (mut hits, suggestion) = if exact {
+            (state.search.search(&q), None)
+        } else {
+            let outcome = state.search.query(&q);
+            // A correction that finds nothing is no help: the page then says nothing was found
+            // for what was typed.
+            let found = !outcome.hits.is_empty();
+            (outcome.hits, outcome.suggestion.filter(|_| found))
+        };
         let by_date = pairs(raw).0.iter().any(|(k, v)| k == "sort" && v == "date");
         if by_date {
             // A plot's slug starts with its year and month; the sort is stable, so other kinds
@@ -143,7 +154,11 @@ impl<'a> SearchPage<'a> {
         let title = if q.trim().is_empty() {
             site.t("search-page-title")
         } else {
-            site.t1("search-page-title-query", "query", q.trim())
+            site.t1(
+                "search-page-title-query",
+                "query",
+                suggestion.as_deref().unwrap_or(q.trim()),
+            )
         };
         SearchPage {
             site,
@@ -153,16 +168,21 @@ impl<'a> SearchPage<'a> {
                 path: if q.trim().is_empty() {
                     "/search".into()
                 } else {
-                    let qs = form_urlencoded::Serializer::new(String::new())
-                        .append_pair("q", q.trim())
-                        .finish();
-                    format!("/search?{qs}")
+                    let mut qs = form_urlencoded::Serializer::new(String::new());
+                    qs.append_pair("q", q.trim());
+                    if exact {
+                        qs.append_pair("exact", "1");
+                    }
+                    format!("/search?{}", qs.finish())
                 },
                 og_type: "website",
             },
             other_order_href: {
                 let mut qs = form_urlencoded::Serializer::new(String::new());
                 qs.append_pair("q", q.trim());
+                if exact {
+                    qs.append_pair("exact", "1");
+                }
                 if !by_date {
                     qs.append_pair("sort", "date");
                 }
@@ -174,6 +194,7 @@ impl<'a> SearchPage<'a> {
             groups,
             truncated,
             suggestion,
+            exact,
             by_date,
         }
     }
@@ -190,12 +211,20 @@ impl<'a> SearchPage<'a> {
         self.site.t1("search-count", "count", self.total)
     }
 
-    /// The link to the corrected search, where there is one.
-    pub fn suggestion_href(&self) -> String {
-        self.suggestion
-            .as_deref()
-            .map(|s| self.example_href(s))
-            .unwrap_or_default()
+    /// The heading: what the results shown are for (the corrected query, where a word had to be
+    /// corrected).
+    pub fn heading(&self) -> String {
+        let shown = self.suggestion.as_deref().unwrap_or(self.q.trim());
+        self.site.t1("search-results-for", "query", shown)
+    }
+
+    /// The same search as typed, without corrections.
+    pub fn exact_href(&self) -> String {
+        let qs = form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", self.q.trim())
+            .append_pair("exact", "1")
+            .finish();
+        self.site.url(&format!("/search?{qs}"))
     }
 
     pub fn examples(&self) -> [&'static str; 5] {

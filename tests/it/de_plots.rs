@@ -160,8 +160,9 @@ async fn the_plot_list_and_its_filters_are_german() {
     );
     assert!(doc.root_element().html().contains("Filter anwenden"));
     let doc = german_page("/de/plots?country=DE").await;
-    let h2 = crate::helpers::texts(&doc, "#results-h");
-    assert!(h2[0].contains("Anschlagsplänen passen"), "{h2:?}");
+    // The count is in the heading; the list's own heading does not say it again (visual review L6).
+    assert!(crate::helpers::one_text(&doc, "h1").contains(" von 7 passen"));
+    assert_eq!(crate::helpers::texts(&doc, "#results-h"), ["Passende Anschlagspläne"]);
     let doc = german_page("/de/plots?country=XX&colour=red").await;
     let notices = crate::helpers::texts(&doc, ".notices li");
     assert!(notices.iter().any(|n| n.contains("„XX“ als Land")), "{notices:?}");

@@ -28,3 +28,4 @@ mod tables;
 mod versions;
 mod visuals;
 mod wayfinding;
+mod words;

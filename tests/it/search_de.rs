@@ -19,13 +19,19 @@ async fn page(app: &Router, edition: &str, q: &str) -> Html {
     get(app, &search_path(edition, q)).await.html()
 }
 
-/// The hits' links, best first (plots come first), and the "did you mean" word if any.
+/// The corrected query the heading names, where the page says a word was corrected.
+fn corrected(doc: &Html) -> Option<String> {
+    doc.select(&sel(".search-typed")).next()?;
+    let h1 = one_text(doc, "h1");
+    let open = h1.find(['“', '„'])?;
+    let inner = &h1[open + '“'.len_utf8()..];
+    Some(inner[..inner.find(['“', '”'])?].to_string())
+}
+
+/// The hits' links, best first (plots come first), and the corrected query if any.
 async fn hits(app: &Router, edition: &str, q: &str) -> (Vec<String>, Option<String>) {
     let doc = page(app, edition, q).await;
-    let dym = doc
-        .select(&sel(".did-you-mean a"))
-        .next()
-        .map(|a| a.text().collect::<String>());
+    let dym = corrected(&doc);
     (attrs(&doc, ".hit-title", "href"), dym)
 }
 
@@ -77,11 +83,13 @@ async fn english_words_work_on_the_german_search_and_german_on_the_english() {
         let (hrefs, _) = hits(&app, "/de", q).await;
         assert_eq!(hrefs.first(), Some(&format!("/de/plots/{slug}")), "{q}: {hrefs:?}");
     }
-    // German on the English pages: English titles, German snippets marked.
+    // German on the English pages: English titles and snippets, the German words that matched
+    // marked beside them.
     let doc = page(&app, "", "Weihnachtsmarkt").await;
     assert_eq!(attrs(&doc, ".hit-title", "href"), ["/plots/2022-11-strasbourg"]);
     assert!(one_text(&doc, ".hit-title").starts_with("Strasbourg"));
-    assert!(texts(&doc, ".snippet mark").iter().any(|m| m == "Weihnachtsmarkt"));
+    assert_eq!(one_text(&doc, ".snippet"), "Christmas market");
+    assert_eq!(texts(&doc, ".matched-other [lang=de] mark"), ["Weihnachtsmarkt"]);
 }
 
 #[tokio::test]
@@ -108,7 +116,7 @@ async fn umlauts_and_sharp_s_match_their_transliterations() {
 }
 
 #[tokio::test]
-async fn near_misses_are_corrected_with_a_did_you_mean_in_the_page_language() {
+async fn near_misses_are_corrected_and_the_page_says_what_was_typed_in_its_language() {
     let app = atlas();
     for (q, fixed, slug) in [
         ("Bremerhafen", "Bremerhaven", "2022-09-iserlohn-bremerhaven"),
@@ -125,19 +133,19 @@ async fn near_misses_are_corrected_with_a_did_you_mean_in_the_page_language() {
                 hrefs.contains(&format!("{edition}/plots/{slug}")),
                 "{edition} {q}: {hrefs:?}"
             );
-            assert_eq!(texts(&doc, ".did-you-mean a"), [fixed], "{edition} {q}");
+            assert_eq!(corrected(&doc).as_deref(), Some(fixed), "{edition} {q}");
             assert_eq!(
-                attrs(&doc, ".did-you-mean a", "href"),
-                [search_path(edition, fixed)],
+                attrs(&doc, ".search-typed a", "href"),
+                [format!("{}&exact=1", search_path(edition, q))],
                 "{edition} {q}"
             );
-            let line = one_text(&doc, ".did-you-mean");
+            let line = one_text(&doc, ".search-typed");
             let lead = if edition.is_empty() {
-                "Did you mean"
+                format!("You typed “{q}”.")
             } else {
-                "Meinten Sie"
+                format!("Sie haben „{q}“ eingegeben.")
             };
-            assert!(line.starts_with(lead), "{edition} {q}: {line}");
+            assert!(line.starts_with(&lead), "{edition} {q}: {line}");
         }
     }
     // A word the atlas has is not "corrected"; one too far from every word finds nothing.
@@ -145,7 +153,7 @@ async fn near_misses_are_corrected_with_a_did_you_mean_in_the_page_language() {
     assert_eq!(dym, None);
     let doc = page(&app, "/de", "Xqzvbnm").await;
     assert!(one_text(&doc, ".result-count").contains("Nichts gefunden"));
-    assert_eq!(doc.select(&sel(".did-you-mean")).count(), 0);
+    assert_eq!(doc.select(&sel(".search-typed")).count(), 0);
 }
 
 /// The words of `text` of at least `min` letters.
@@ -264,7 +272,6 @@ async fn the_page_speaks_german_on_the_german_edition() {
         "search-empty",
         "search-kind-pattern",
         "search-kind-method",
-        "search-did-you-mean",
         "search-description",
     ];
     for id in ids {

@@ -149,17 +149,9 @@ plots-lede = Grenzen Sie die { $total } Anschlagspläne mit beliebigen Kombinati
 plots-notices-intro = Ein Teil der Adresse ließ sich nicht verwenden:
 plots-static-copy = Dies ist eine statische Kopie des Atlas: Filtern, Vergleichen und Briefing-Pakete brauchen den Server des Atlas. Unten sind alle Anschlagspläne aufgeführt.
 plots-meta-target = Ziel:
-plots-cell-of = { $size ->
-    [one] Zelle aus { $size } Person
-   *[other] Zelle aus { $size } Personen
-}
 plots-filters = Filter
 plots-apply = Filter anwenden
 plots-clear = Alle Filter entfernen
-plots-match = { $shown } von { $total } Anschlagsplänen { $shown ->
-    [one] passt
-   *[other] passen
-}
 plots-all = Alle { $total } Anschlagspläne
 plots-active-filters = Aktive Filter
 plots-remove = Entfernen
@@ -173,7 +165,7 @@ plots-compare-button = Nebeneinander vergleichen
 plots-briefing-button = Briefing-Paket erstellen
 
 ## Filter (explore/filters.rs)
-plots-facet-country = Land (Spalte Ort in Tabelle 1)
+plots-facet-country = Land – Spalte Ort in Tabelle 1
 plots-facet-year = Jahr
 plots-facet-nationality = Staatsangehörigkeit der Verdächtigen
 plots-facet-target = Zielkategorie

@@ -23,9 +23,6 @@ search-count = { $count ->
     [one] 1 Ergebnis.
    *[other] { $count } Ergebnisse.
 }
-search-did-you-mean = Meinten Sie
-search-did-you-mean-end = ?
-search-showing-corrected = Angezeigt werden die Ergebnisse für die korrigierte Schreibweise.
 search-empty = Keine Seite des Atlas enthält alle diese Wörter. Versuchen Sie weniger oder kürzere Wörter (ein Wortanfang genügt: „Tadsch“ findet auch „Tadschikistan“) oder eines dieser Beispiele:
 search-kind-plot = Anschlagspläne
 search-kind-organisation = Organisation

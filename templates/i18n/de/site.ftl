@@ -193,7 +193,7 @@ pages-range = S. { $start }–{ $end }
 pages-one = S. { $start }
 pages-from = ab S. { $start }
 section-pages = { $title }, { $pages }
-section-within-pages = { $title }, innerhalb von { $pages }
+section-within-pages = { $title }, { $pages }
 
 ## Small numbers as words, in running text
 number-word-0 = kein

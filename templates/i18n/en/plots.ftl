@@ -146,11 +146,9 @@ plots-lede = Narrow the { $total } plots by any combination of the filters; each
 plots-notices-intro = Some of the address could not be used:
 plots-static-copy = This is a static copy of the atlas: filtering, comparing and briefing packs need the atlas server. All plots are listed below.
 plots-meta-target = Target:
-plots-cell-of = cell of { $size }
 plots-filters = Filters
 plots-apply = Apply filters
 plots-clear = Clear all filters
-plots-match = { $shown } of { $total } plots match
 plots-all = All { $total } plots
 plots-active-filters = Active filters
 plots-remove = Remove
@@ -164,7 +162,7 @@ plots-compare-button = Compare side by side
 plots-briefing-button = Make a briefing pack
 
 ## Facets (explore/filters.rs)
-plots-facet-country = Country (Table 1's Location)
+plots-facet-country = Country – Location in Table 1
 plots-facet-year = Year
 plots-facet-nationality = Nationality of suspects
 plots-facet-target = Target category

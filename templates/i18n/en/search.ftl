@@ -23,9 +23,6 @@ search-count = { $count ->
     [one] 1 result.
    *[other] { $count } results.
 }
-search-did-you-mean = Did you mean
-search-did-you-mean-end = ?
-search-showing-corrected = Showing the results for the corrected spelling.
 search-empty = No page of the atlas contains all of these words. Try fewer or shorter words (a word start is enough: “Tajik” also finds “Tajikistan”), or one of these:
 search-kind-plot = Plots
 search-kind-organisation = Organisation
