@@ -43,6 +43,9 @@ const EXTRA_URLS = [
   '/compare?plots=2022-11-strasbourg,2023-07-cologne-berlin&diff=only',
   '/sources?plot=2022-11-strasbourg',
   '/search?q=Tajik&sort=date',
+  // A near miss shows the corrected search and offers the one as typed.
+  '/search?q=Bremerhafen',
+  '/search?q=Bremerhafen&exact=1',
   // The German edition's twins (the crawl reaches its permanent pages by the language switch).
   '/de/plots?country=DE',
   '/de/search?q=K%C3%B6ln',
@@ -54,7 +57,8 @@ const EXTRA_URLS = [
 ];
 
 // The HTML error pages, one per edition: must answer 404 and are checked like any other page.
-const NOT_FOUND_URLS = ['/this-page-does-not-exist', '/de/this-page-does-not-exist'];
+// The German address of a version published in English only says so, and links both ways.
+const NOT_FOUND_URLS = ['/this-page-does-not-exist', '/de/this-page-does-not-exist', '/de/v/1.0.0/plots/2022-11-strasbourg'];
 
 // The page printed to PDF; its text must hold the page's <title> (or h1) and this path.
 const PRINT_URL = '/plots/2022-11-strasbourg';
