@@ -21,6 +21,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use std::sync::{Arc, OnceLock};
 
+use memchr::memmem::Finder;
+
 use crate::model::Dataset;
 use crate::text::{fold, fold_mapped};
 
@@ -84,6 +86,11 @@ struct Field {
     lang: &'static str,
     text: String,
     folded: String,
+    /// How to find a byte of `text` from one of `folded`: from each `(folded byte, shift)` on,
+    /// up to the next, the text's byte is the folded one plus the shift. Folding changes lengths
+    /// only at the few letters it rewrites (é → e, ä → ae), so this is a few entries per text,
+    /// where a map of every byte would take eight bytes per byte (see `Field::original`).
+    shifts: Vec<(u32, i32)>,
     /// Where each passage of the text starts (a byte of `text`), which part of its page it is (a
     /// message id such as `t1-nationality`, "Table 1 · Nationality", empty where the document is
     /// one piece of its page), and its language.
@@ -282,8 +289,18 @@ fn prefix_distances(t: &[char], w: &[char]) -> Vec<usize> {
 
 /// Byte offsets in `hay` where `term` starts a word.
 fn word_starts(hay: &str, term: &str) -> Vec<usize> {
-    hay.match_indices(term)
-        .map(|(i, _)| i)
+    word_starts_of(hay, &Finder::new(term))
+}
+
+/// The same with the term's searcher made once, for a term looked for in many texts (every
+/// search reads every text of the index: memchr's vectorised search, several times faster there
+/// than `str::match_indices`).
+fn word_starts_of(hay: &str, term: &Finder<'_>) -> Vec<usize> {
+    // An empty term would "match" inside a letter's bytes; no query makes one.
+    if term.needle().is_empty() {
+        return Vec::new();
+    }
+    term.find_iter(hay.as_bytes())
         .filter(|&i| hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
         .collect()
 }
@@ -740,16 +757,20 @@ impl Index {
         if terms.is_empty() {
             return Vec::new();
         }
+        let finders: Vec<Vec<Finder<'_>>> = terms
+            .iter()
+            .map(|t| t.forms.iter().map(Finder::new).collect())
+            .collect();
         let mut hits: Vec<Hit> = self
             .docs
             .iter()
             .filter_map(|d| {
                 let mut score = 0;
-                for t in terms {
+                for forms in &finders {
                     let mut best = 0;
-                    for (i, f) in t.forms.iter().enumerate() {
-                        let in_title = word_starts(&d.folded_title, f).len();
-                        let in_text: usize = d.fields.iter().map(|x| word_starts(&x.folded, f).len()).sum();
+                    for (i, f) in forms.iter().enumerate() {
+                        let in_title = word_starts_of(&d.folded_title, f).len();
+                        let in_text: usize = d.fields.iter().map(|x| word_starts_of(&x.folded, f).len()).sum();
                         let weight = if i == 0 { 2 } else { 1 };
                         best = best.max(weight * (5 * in_title + in_text.min(10)));
                     }
@@ -788,13 +809,19 @@ fn field(pieces: Vec<Piece>, lang: &'static str) -> Field {
         parts.push((text.len(), p.id, p.lang.unwrap_or(lang)));
         text.push_str(&p.text);
     }
-    // The map from folded bytes back to the text is made again for the few texts a search shows
-    // (see `snippet`), rather than kept for every text: it would take four bytes per byte.
-    let folded = normalise(&text).0;
+    let (folded, map) = normalise(&text);
+    let mut shifts: Vec<(u32, i32)> = Vec::new();
+    for (j, &i) in map.iter().enumerate() {
+        let shift = i as i64 - j as i64;
+        if shifts.last().map_or(shift != 0, |&(_, last)| i64::from(last) != shift) {
+            shifts.push((j as u32, shift as i32));
+        }
+    }
     Field {
         lang,
         text,
         folded,
+        shifts,
         parts,
     }
 }
@@ -852,7 +879,6 @@ impl Field {
     /// Every match of the query's terms, as (start, end, term) byte ranges of the original text.
     fn matches(&self, terms: &[Term]) -> Vec<Match> {
         let mut ranges: Vec<Match> = Vec::new();
-        let mut map: Option<Vec<usize>> = None;
         for (i, t) in terms
             .iter()
             .enumerate()
@@ -860,13 +886,22 @@ impl Field {
         {
             for start in word_starts(&self.folded, t) {
                 let end = start + t.len();
-                let map = map.get_or_insert_with(|| normalise(&self.text).1);
-                let orig_start = map[start];
-                let orig_end = map.get(end).copied().unwrap_or(self.text.len());
-                ranges.push((orig_start, orig_end, i));
+                let orig_end = if end < self.folded.len() {
+                    self.original(end)
+                } else {
+                    self.text.len()
+                };
+                ranges.push((self.original(start), orig_end, i));
             }
         }
         ranges
+    }
+
+    /// The byte of `text` that byte `j` of `folded` was folded from (the start of its letter).
+    fn original(&self, j: usize) -> usize {
+        let at = self.shifts.partition_point(|&(from, _)| from as usize <= j);
+        let shift = at.checked_sub(1).map_or(0, |k| self.shifts[k].1);
+        (j as i64 + i64::from(shift)) as usize
     }
 
     /// The query terms (by number) that match in passage `i`.
@@ -1051,6 +1086,31 @@ mod tests {
 
     fn paths(hits: &[Hit]) -> Vec<&str> {
         hits.iter().map(|h| h.path.as_str()).collect()
+    }
+
+    #[test]
+    fn a_folded_byte_leads_back_to_the_letter_it_came_from() {
+        for text in [
+            "plain ASCII, nothing to shift",
+            "Köln–Wien: Straße, Évry, Şenyurt, St. Stephen’s, Nordrhein-Westfalen, Übergriff",
+            "ä",
+            "ẞ and ß at the start and ÄÖÜ at the end ÄÖÜ",
+        ] {
+            let f = field(vec![piece("", text.to_string())], "de");
+            let (folded, map) = normalise(&f.text);
+            assert_eq!(f.folded, folded);
+            for (j, &i) in map.iter().enumerate() {
+                assert_eq!(f.original(j), i, "{text:?} at folded byte {j}");
+            }
+        }
+        // Over the whole index: a few shifts per text, not one per byte.
+        let index = index();
+        let (bytes, shifts) = index
+            .docs
+            .iter()
+            .flat_map(|d| &d.fields)
+            .fold((0, 0), |(b, n), f| (b + f.text.len(), n + f.shifts.len()));
+        assert!(shifts * 20 < bytes, "{shifts} shifts for {bytes} bytes");
     }
 
     #[test]
