@@ -101,6 +101,23 @@ impl Facet {
         }
     }
 
+    /// Whether the plot has the value `key` for this facet: `values` without making the labels,
+    /// which the filters ask for every plot, facet and option of a `/plots` page.
+    pub fn has(self, plot: &Plot, key: &str) -> bool {
+        match self {
+            Facet::Country => plot.countries.iter().any(|c| c == key),
+            Facet::Year => plot.date.year().to_string() == key,
+            Facet::Nationality => plot.nationalities.iter().any(|n| n.nationality.to_lowercase() == key),
+            Facet::Target => plot.targets.iter().any(|t| serde_key(&t.category) == key),
+            Facet::Handler => plot
+                .international_connection
+                .handler_countries()
+                .into_iter()
+                .any(|c| c == key),
+            Facet::Outcome => serde_key(&plot.outcome.judicial_status) == key,
+        }
+    }
+
     /// The URL form of a value as a reader may type it: `de` → `DE`, `Tajik` → `tajik`.
     fn normalise(self, raw: &str) -> String {
         let v = raw.trim();
@@ -250,8 +267,7 @@ impl Selection {
     /// Whether `plot` passes every facet.
     pub fn admits(&self, plot: &Plot) -> bool {
         self.filters.iter().all(|(f, wanted)| {
-            let has = f.values(plot);
-            let has = |w: &String| has.iter().any(|(k, _)| k == w);
+            let has = |w: &String| f.has(plot, w);
             wanted.is_empty()
                 || if self.all_of(*f) {
                     wanted.iter().all(has)
@@ -358,6 +374,26 @@ mod tests {
 
     fn slugs(s: &Selection, d: &Dataset) -> Vec<String> {
         s.matching(d).iter().map(|p| p.slug.clone()).collect()
+    }
+
+    #[test]
+    fn has_says_what_values_lists() {
+        let d = data();
+        for f in Facet::ALL {
+            let mut keys: Vec<String> = d.plots.iter().flat_map(|p| f.values(p)).map(|(k, _)| k).collect();
+            keys.extend(["", "xx", "unknown", "DE ", "2023x"].map(String::from));
+            for p in &d.plots {
+                let values = f.values(p);
+                for k in &keys {
+                    assert_eq!(
+                        f.has(p, k),
+                        values.iter().any(|(v, _)| v == k),
+                        "{f:?} {} {k:?}",
+                        p.slug
+                    );
+                }
+            }
+        }
     }
 
     #[test]
