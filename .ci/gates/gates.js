@@ -288,6 +288,31 @@ function reportNu(nu, pages) {
 
 // --- 3. Chromium: axe, requests, reflow, screenshots, fragments -----------------------------
 
+// The flags every Chromium of the gates starts with (puppeteer's and Lighthouse's alike).
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--disable-domain-reliability',
+  '--no-pings',
+  '--dns-prefetch-disable',
+  '--font-render-hinting=none',
+  // Belt and braces for "nothing leaves the machine": no host name but 127.0.0.1 is resolved
+  // (no DNS query at all), and whatever is not loopback would go to a proxy on a closed local
+  // port. Page requests to other hosts are caught and reported before either applies.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>;127.0.0.1',
+  // What the browser itself still asks for despite the flags above (the network time service,
+  // the on-device model manifest from the component updater, the sign-in host) is either
+  // switched off or pointed at that closed local port. puppeteer-core merges this
+  // --disable-features with its own.
+  '--disable-features=NetworkTimeServiceQuerying,OptimizationGuideOnDeviceModel',
+  '--component-updater=url-source=http://127.0.0.1:9/',
+  '--gaia-url=http://127.0.0.1:9/',
+];
+
 async function launchBrowser(profileDir) {
   const puppeteer = require('puppeteer-core');
   return puppeteer.launch({
@@ -296,33 +321,13 @@ async function launchBrowser(profileDir) {
     userDataDir: profileDir,
     args: [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--disable-dev-shm-usage',
-      '--disable-domain-reliability',
       '--no-default-browser-check',
       '--metrics-recording-only',
-      '--no-pings',
-      '--dns-prefetch-disable',
-      '--font-render-hinting=none',
-      // Belt and braces for "nothing leaves the machine": no host name but 127.0.0.1 is resolved
-      // (no DNS query at all), and whatever is not loopback would go to a proxy on a closed local
-      // port. Page requests to other hosts are caught and reported before either applies.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      '--proxy-server=http://127.0.0.1:9',
-      '--proxy-bypass-list=<-loopback>;127.0.0.1',
-      // What the browser itself still asks for despite the flags above (the network time service,
-      // the on-device model manifest from the component updater, the sign-in host) is either
-      // switched off or pointed at that closed local port. puppeteer-core merges this
-      // --disable-features with its own.
-      '--disable-features=NetworkTimeServiceQuerying,OptimizationGuideOnDeviceModel',
-      '--component-updater=url-source=http://127.0.0.1:9/',
-      '--gaia-url=http://127.0.0.1:9/',
+      ...CHROMIUM_FLAGS,
     ],
     protocolTimeout: 60_000,
   });
@@ -981,23 +986,7 @@ async function lighthouseGate(base, outDir, only) {
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
       userDataDir: profileDir,
-      chromeFlags: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--disable-domain-reliability',
-        '--no-pings',
-        '--dns-prefetch-disable',
-        '--font-render-hinting=none',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-        '--proxy-server=http://127.0.0.1:9',
-        '--proxy-bypass-list=<-loopback>;127.0.0.1',
-        '--disable-features=NetworkTimeServiceQuerying,OptimizationGuideOnDeviceModel',
-        '--component-updater=url-source=http://127.0.0.1:9/',
-        '--gaia-url=http://127.0.0.1:9/',
-      ],
+      chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
     });
   } catch (e) {
     check('lighthouse: chromium started', [e.message]);
