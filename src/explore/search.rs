@@ -292,6 +292,19 @@ fn word_starts(hay: &str, term: &str) -> Vec<usize> {
     word_starts_of(hay, &Finder::new(term))
 }
 
+/// A searcher for each of `forms`, made once for all the texts they are looked for in.
+fn finders(forms: &[String]) -> Vec<Finder<'_>> {
+    forms.iter().map(Finder::new).collect()
+}
+
+/// Whether one of `forms` starts a word of the document's title or texts.
+fn doc_matches(d: &Doc, forms: &[Finder<'_>]) -> bool {
+    forms.iter().any(|f| {
+        !word_starts_of(&d.folded_title, f).is_empty()
+            || d.fields.iter().any(|x| !word_starts_of(&x.folded, f).is_empty())
+    })
+}
+
 /// The same with the term's searcher made once, for a term looked for in many texts (every
 /// search reads every text of the index: memchr's vectorised search, several times faster there
 /// than `str::match_indices`).
@@ -653,20 +666,11 @@ impl Index {
         (4..n.saturating_sub(3)).rev().find_map(|c| {
             let (a, b) = word.split_at(cuts[c]);
             let (fa, fb) = (self.forms(a), self.forms_min(b, STEM_MIN_IN_COMPOUND));
-            let together = self.known_any(&fa)
-                && self.known_any(&fb)
-                && self
-                    .docs
-                    .iter()
-                    .any(|d| self.doc_matches(d, &fa) && self.doc_matches(d, &fb));
+            let together = self.known_any(&fa) && self.known_any(&fb) && {
+                let (fa, fb) = (finders(&fa), finders(&fb));
+                self.docs.iter().any(|d| doc_matches(d, &fa) && doc_matches(d, &fb))
+            };
             together.then(|| (a.to_string(), b.to_string()))
-        })
-    }
-
-    fn doc_matches(&self, d: &Doc, forms: &[String]) -> bool {
-        forms.iter().any(|f| {
-            !word_starts(&d.folded_title, f).is_empty()
-                || d.fields.iter().any(|x| !word_starts(&x.folded, f).is_empty())
         })
     }
 
@@ -757,16 +761,13 @@ impl Index {
         if terms.is_empty() {
             return Vec::new();
         }
-        let finders: Vec<Vec<Finder<'_>>> = terms
-            .iter()
-            .map(|t| t.forms.iter().map(Finder::new).collect())
-            .collect();
+        let searchers: Vec<Vec<Finder<'_>>> = terms.iter().map(|t| finders(&t.forms)).collect();
         let mut hits: Vec<Hit> = self
             .docs
             .iter()
             .filter_map(|d| {
                 let mut score = 0;
-                for forms in &finders {
+                for forms in &searchers {
                     let mut best = 0;
                     for (i, f) in forms.iter().enumerate() {
                         let in_title = word_starts_of(&d.folded_title, f).len();
