@@ -249,20 +249,25 @@ impl Site {
         self.public_url.is_none() && self.live
     }
 
+    /// Where an asset is served (under the mount point, not the edition: one copy for all).
+    fn asset_url(&self, asset: &Asset) -> String {
+        format!("{}/static/{}", self.root, asset.name)
+    }
+
     pub fn stylesheet_url(&self) -> String {
-        format!("{}/static/{}", self.root, self.stylesheet.name)
+        self.asset_url(&self.stylesheet)
     }
 
     pub fn archive_stylesheet_url(&self) -> String {
-        format!("{}/static/{}", self.root, self.archive_stylesheet.name)
+        self.asset_url(&self.archive_stylesheet)
     }
 
     pub fn briefing_stylesheet_url(&self) -> String {
-        format!("{}/static/{}", self.root, self.briefing_stylesheet.name)
+        self.asset_url(&self.briefing_stylesheet)
     }
 
     pub fn icon_url(&self) -> String {
-        format!("{}/static/{}", self.root, self.icon.name)
+        self.asset_url(&self.icon)
     }
 
     pub fn assets(&self) -> [&Asset; 4] {
